@@ -1,0 +1,54 @@
+"""Posters for the demo content, drawn with Pillow so nothing is downloaded."""
+
+import io
+
+from django.core.files.images import ImageFile
+
+from wagtail.images.models import Image
+
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+
+SIZE = (1600, 900)
+
+
+def _poster_bytes(eyebrow, headline, background, accent):
+    canvas = PILImage.new("RGB", SIZE, background)
+    draw = ImageDraw.Draw(canvas)
+    for step in range(0, SIZE[0], 80):  # a quiet diagonal pattern
+        draw.line([(step, SIZE[1]), (step + 400, 0)], fill=accent, width=3)
+    draw.rectangle([(80, 80), (SIZE[0] - 80, SIZE[1] - 80)], fill=background)
+    small, large = ImageFont.load_default(size=48), ImageFont.load_default(size=84)
+    draw.text((140, 150), eyebrow, font=small, fill=accent)
+    y = 260
+    for line in _wrap(headline, 26):
+        draw.text((140, y), line, font=large, fill="white")
+        y += 104
+    draw.text((140, SIZE[1] - 190), "BPSDM Provinsi Sulawesi Selatan", font=small, fill="white")
+    buffer = io.BytesIO()
+    canvas.save(buffer, "JPEG", quality=85)
+    return buffer
+
+
+def _wrap(text, width):
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if len(candidate) > width and current:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    return [*lines, current]
+
+
+def poster(title, description, eyebrow, headline, background="#0b4f6c", accent="#f59e0b"):
+    """The poster image with this title, made once; later calls return the same image."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    filename = f"{title.lower().replace(' ', '-')}.jpg"
+    image = Image(title=title, description=description)
+    image.file = ImageFile(_poster_bytes(eyebrow, headline, background, accent), name=filename)
+    image.save()
+    return image

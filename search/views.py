@@ -1,0 +1,19 @@
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page
+
+from home.pagination import paginate
+
+MAX_QUERY_LENGTH = 100
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    # Control characters (a NUL breaks PostgreSQL) and runs of spaces are dropped, not searched.
+    printable = "".join(char if char.isprintable() else " " for char in request.GET.get("q", ""))
+    query = " ".join(printable.split())[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().exclude(depth__lte=2).specific()
+        results = paginate(request, pages.search(query), RESULTS_PER_PAGE)
+    return TemplateResponse(request, "pages/search.html", {"query": query, "results": results})

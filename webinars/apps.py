@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WebinarsConfig(AppConfig):
+    name = "webinars"
+    verbose_name = "Webinar"

@@ -1,0 +1,22 @@
+from webinars.models.episodes import (
+    EpisodeIndexPage,
+    EpisodeMaterial,
+    EpisodePage,
+    EpisodeQuerySet,
+    EpisodeSpeaker,
+    EpisodeTag,
+    SpeakerRole,
+)
+from webinars.models.speakers import SpeakerIndexPage, SpeakerPage
+
+__all__ = [
+    "EpisodeIndexPage",
+    "EpisodeMaterial",
+    "EpisodePage",
+    "EpisodeQuerySet",
+    "EpisodeSpeaker",
+    "EpisodeTag",
+    "SpeakerIndexPage",
+    "SpeakerPage",
+    "SpeakerRole",
+]
