@@ -70,7 +70,7 @@ SPEAKERS = [
         "sort_name": "Muhammad Jufri",
         "slug": "muhammad-jufri",
         "position": "Kepala BPSDM Provinsi Sulawesi Selatan",
-        "institution": "BPSDM Provinsi Sulawesi Selatan",
+        "institution": "Pemerintah Provinsi Sulawesi Selatan",
         "biography": "<p>Memimpin BPSDM Provinsi Sulawesi Selatan dan membuka Seri ke-40 ASN Adaptif.</p>",
     },
     {
@@ -117,7 +117,7 @@ EPISODE_40 = {
     "reported_participants": 2888,
     "tags": ["workplace learning", "produktivitas", "pengembangan kompetensi"],
     "roles": [
-        ("jufri", "sambutan", "Kepala BPSDM Sulsel"),
+        ("jufri", "sambutan", ""),
         ("arwin", "narasumber", ""),
         ("djajadi", "narasumber", ""),
         ("astuti", "moderator", ""),
