@@ -38,6 +38,16 @@ INDEXES = {
         "slug": "berita",
         "intro": "Kabar dari setiap episode dan kegiatan pembelajaran ASN di Sulawesi Selatan.",
     },
+    # Its figures come from the episodes and the baseline in SETTINGS: 2.888 participants of
+    # Seri ke-40 and 75.404 certificates by then, the only figures the series has reported.
+    "statistics": {
+        "title": "Statistik",
+        "slug": "statistik",
+        "intro": (
+            "Arsip angka seri ASN Adaptif: peserta dan sertifikat setiap episode, jumlahnya, dan "
+            "grafiknya. Setiap angka disertai sumbernya."
+        ),
+    },
 }
 
 ABOUT = {

@@ -1,10 +1,12 @@
 from django.db import models
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -29,10 +31,27 @@ class SocialMediaMixin(models.Model):
         abstract = True
 
 
+class BasePageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages outside every private section, checked inside the same query.
+
+        Wagtail's own public() first loads all view restrictions: one more query for every
+        listing, and the home page alone shows three.
+        """
+        restriction_above = PageViewRestriction.objects.filter(
+            page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(models.Exists(restriction_above))
+
+
 class BasePage(SocialMediaMixin, Page):
     """Every public page: one place for the description, image and structured data it shares."""
 
+    objects = PageManager.from_queryset(BasePageQuerySet)()
+
     promote_panels = Page.promote_panels + SocialMediaMixin.panels
+    # Foreign keys the page always shows, loaded with it when an index page routes to it.
+    select_related_when_served = ()
 
     class Meta:
         abstract = True
@@ -50,6 +69,24 @@ class BasePage(SocialMediaMixin, Page):
         """schema.org data for this page as a dict, or None."""
         return None
 
+    def route(self, request, path_components):
+        # Page.route() loads a child as a plain Page and then again as its own type. Where only
+        # one type of page may be a child (every index page), load it as that type, with the
+        # images its template shows, in one query.
+        subpage_models = self.allowed_subpage_models()
+        if path_components and len(subpage_models) == 1:
+            child_model = subpage_models[0]
+            child = (
+                child_model.objects.child_of(self)
+                .select_related(*getattr(child_model, "select_related_when_served", ()))
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
 
 class HomePage(BasePage):
     intro = models.TextField(
@@ -66,6 +103,7 @@ class HomePage(BasePage):
         "webinars.EpisodeIndexPage",
         "webinars.SpeakerIndexPage",
         "news.NewsIndexPage",
+        "webinars.StatisticsPage",
         "home.StandardPage",
     ]
     max_count = 1
@@ -194,6 +232,8 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Angka seri sebelum situs"),
         ),
     ]
+    # The logo is in every page's header.
+    select_related = ["logo"]
 
     class Meta:
         verbose_name = _("pengaturan situs")

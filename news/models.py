@@ -9,11 +9,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import BasePage, SiteSettings
+from home.models import BasePage, BasePageQuerySet, SiteSettings
 from home.pagination import paginate
 from home.seo import organization, social_image_url
 from news.feeds import NewsFeed
@@ -64,12 +63,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsFeed(self)(request)
 
 
-class ArticleQuerySet(PageQuerySet):
+class ArticleQuerySet(BasePageQuerySet):
     def for_listing(self):
         """What a listing card shows, fetched in a fixed number of queries."""
-        return self.select_related("lead_image").prefetch_related(
-            "lead_image__renditions", "tagged_items__tag"
-        )
+        return self.select_related("lead_image").prefetch_related("lead_image__renditions")
 
 
 class ArticleTag(TaggedItemBase):
@@ -152,6 +149,7 @@ class ArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/article_page.html"
+    select_related_when_served = ["lead_image"]
 
     class Meta:
         verbose_name = _("berita")

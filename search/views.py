@@ -9,8 +9,11 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    # Control characters (a NUL breaks PostgreSQL) and runs of spaces are dropped, not searched.
-    printable = "".join(char if char.isprintable() else " " for char in request.GET.get("q", ""))
+    # Control characters (a NUL breaks PostgreSQL), double quotes (an unmatched one breaks SQLite's
+    # full-text search) and runs of spaces are dropped, not searched.
+    printable = "".join(
+        char if char.isprintable() and char != '"' else " " for char in request.GET.get("q", "")
+    )
     query = " ".join(printable.split())[:MAX_QUERY_LENGTH]
     results = None
     if query:

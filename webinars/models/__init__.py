@@ -8,6 +8,7 @@ from webinars.models.episodes import (
     SpeakerRole,
 )
 from webinars.models.speakers import SpeakerIndexPage, SpeakerPage
+from webinars.models.statistics import StatisticsPage
 
 __all__ = [
     "EpisodeIndexPage",
@@ -19,4 +20,5 @@ __all__ = [
     "SpeakerIndexPage",
     "SpeakerPage",
     "SpeakerRole",
+    "StatisticsPage",
 ]

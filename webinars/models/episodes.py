@@ -12,11 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import BasePage, SiteSettings
+from home.models import BasePage, BasePageQuerySet, SiteSettings
 from home.pagination import paginate
 from home.seo import social_image_url
 from home.video import youtube_embed_url
@@ -25,7 +24,7 @@ from webinars.listing import EpisodeFilterForm
 from webinars.structured_data import episode_event
 
 
-class EpisodeQuerySet(PageQuerySet):
+class EpisodeQuerySet(BasePageQuerySet):
     def upcoming(self, now=None):
         """Episodes that have not ended yet (a live one included), soonest first."""
         return self.filter(end__gte=now or timezone.now()).order_by("start")
@@ -44,7 +43,6 @@ class EpisodeQuerySet(PageQuerySet):
                 "speaker_roles",
                 queryset=EpisodeSpeaker.objects.select_related("speaker").order_by("sort_order"),
             ),
-            "tagged_items__tag",
         )
 
 
@@ -148,8 +146,9 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        form = EpisodeFilterForm(request.GET or None, episodes=self.episodes())
-        episodes = form.filter(self.episodes()).for_listing()
+        episodes = self.episodes()
+        form = EpisodeFilterForm(request.GET or None, episodes=episodes)
+        episodes = form.filter(episodes).for_listing()
         return self.render(
             request,
             context_overrides={
@@ -236,14 +235,18 @@ class EpisodePage(RoutablePageMixin, BasePage):
         null=True,
         blank=True,
         help_text=_(
-            "Untuk episode sebelum pendaftaran lewat situs: jumlah peserta yang dilaporkan, mis. 2888."
+            "Untuk episode sebelum pendaftaran lewat situs: jumlah peserta yang dilaporkan, mis. 2888. "
+            "Diabaikan bila situs menyimpan pendaftaran episode ini: angka hitungan situs yang dipakai."
         ),
     )
     reported_certificates = models.PositiveIntegerField(
         _("sertifikat terbit (dilaporkan)"),
         null=True,
         blank=True,
-        help_text=_("Untuk episode sebelum situs: jumlah sertifikat yang dilaporkan terbit."),
+        help_text=_(
+            "Untuk episode sebelum situs: jumlah sertifikat yang dilaporkan terbit. Diabaikan bila "
+            "situs menyimpan pendaftaran episode ini: angka hitungan situs yang dipakai."
+        ),
     )
     tags = ClusterTaggableManager(
         through=EpisodeTag,
@@ -293,6 +296,7 @@ class EpisodePage(RoutablePageMixin, BasePage):
     parent_page_types = ["webinars.EpisodeIndexPage"]
     subpage_types = []
     template = "pages/episode_page.html"
+    select_related_when_served = ["image"]
 
     class Meta:
         verbose_name = _("episode webinar")
@@ -346,6 +350,22 @@ class EpisodePage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         return self.render(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Everyone on the page with their photo, and every material with its document, in a
+        # fixed number of queries however many there are.
+        models.prefetch_related_objects(
+            [self],
+            models.Prefetch(
+                "speaker_roles",
+                queryset=EpisodeSpeaker.objects.select_related("speaker__photo")
+                .prefetch_related("speaker__photo__renditions")
+                .order_by("sort_order"),
+            ),
+            models.Prefetch("materials", queryset=EpisodeMaterial.objects.select_related("document")),
+        )
+        return context
 
     @path("kalender/", name="calendar")
     def calendar_file(self, request):

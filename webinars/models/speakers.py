@@ -98,6 +98,7 @@ class SpeakerPage(BasePage):
     parent_page_types = ["webinars.SpeakerIndexPage"]
     subpage_types = []
     template = "pages/speaker_page.html"
+    select_related_when_served = ["photo"]
 
     class Meta:
         verbose_name = _("narasumber")

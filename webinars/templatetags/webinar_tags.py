@@ -1,9 +1,11 @@
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 
-from webinars.figures import series_figures as compute_series_figures
-from webinars.models import EpisodePage
+from webinars import statistics
+from webinars.models import EpisodePage, StatisticsPage
 
 register = template.Library()
 
@@ -43,4 +45,40 @@ def recent_recordings(limit=3):
 
 @register.simple_tag(takes_context=True)
 def series_figures(context):
-    return compute_series_figures(context["request"])
+    """The series' headline totals, the same ones /statistik/ shows."""
+    return statistics.for_request(context["request"]).totals
+
+
+@register.simple_tag
+def episode_figures(episode):
+    """One episode's registrations, participants and certificates, by the archive's source rule."""
+    return statistics.for_episode(episode)
+
+
+@register.simple_tag
+def statistics_page():
+    return StatisticsPage.objects.live().public().first()
+
+
+_SOURCE_LABELS = {
+    statistics.REPORTED: "dilaporkan",
+    statistics.COUNTED: "dihitung dari data situs",
+    statistics.MIXED: "dilaporkan dan dihitung",
+}
+
+
+@register.filter
+def source_label(source):
+    """'reported' → 'dilaporkan'."""
+    return _SOURCE_LABELS.get(source, "")
+
+
+_UNKNOWN = mark_safe('<span aria-hidden="true">–</span><span class="visually-hidden">belum tersedia</span>')
+
+
+@register.filter
+def figure(value):
+    """2888 → '2.888'; an unknown figure → a dash that screen readers read as 'belum tersedia'."""
+    if value is None:
+        return _UNKNOWN
+    return intcomma(value)

@@ -13,7 +13,14 @@ from demo import content
 from demo.images import poster
 from home.models import HomePage, SiteSettings, StandardPage
 from news.models import ArticleEpisode, ArticlePage, NewsIndexPage
-from webinars.models import EpisodeIndexPage, EpisodePage, EpisodeSpeaker, SpeakerIndexPage, SpeakerPage
+from webinars.models import (
+    EpisodeIndexPage,
+    EpisodePage,
+    EpisodeSpeaker,
+    SpeakerIndexPage,
+    SpeakerPage,
+    StatisticsPage,
+)
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "admin-asn-adaptif"  # noqa: S105 (printed by `make run`; local demo only)
@@ -28,6 +35,7 @@ class Command(BaseCommand):
             home = self.home_page()
             self.site_settings(home)
             episodes, speakers, news = self.index_pages(home)
+            self.child(home, StatisticsPage, show_in_menus=True, **content.INDEXES["statistics"])
             self.child(
                 home,
                 StandardPage,

@@ -1,0 +1,29 @@
+from django.core.cache import cache
+from django.test import override_settings
+
+import pytest
+
+from tests.factories import wita
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Uploaded images and their renditions go to a throwaway folder."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches site root paths and renditions by id; ids are reused after a rollback."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def now(time_machine):
+    """Friday 1 August 2025, 10.00 WITA: Seri ke-40 (10 July) is past, mid-August is upcoming."""
+    moment = wita(2025, 8, 1, 10, 0)
+    time_machine.move_to(moment, tick=False)
+    return moment

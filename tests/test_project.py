@@ -1,0 +1,57 @@
+from django.core.management import call_command
+
+import pytest
+
+from tests import factories
+from tests.html import h1_count, soup, text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_pending_migrations():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_unknown_page_is_an_indonesian_404(client):
+    factories.home_page()
+
+    response = client.get("/tidak-ada/")
+
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in text(response)
+    assert h1_count(response) == 1
+    assert b'<meta name="robots" content="noindex">' in response.content
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+
+
+def test_sitemap_lists_the_public_pages(client):
+    episode = factories.make_episode(slug="seri-40")
+    speaker = factories.make_speaker(slug="arwin-malik")
+    article = factories.make_article(slug="seri-40-bahas-wpl")
+    draft = factories.make_episode(slug="konsep")
+    draft.unpublish()
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    paths = {loc.get_text().removeprefix("http://localhost") for loc in soup(response).find_all("loc")}
+    assert {
+        "/",
+        "/webinar/",
+        "/webinar/rekaman/",
+        episode.url,
+        "/narasumber/",
+        speaker.url,
+        "/berita/",
+        article.url,
+    } <= paths
+    assert draft.url not in paths

@@ -1,0 +1,35 @@
+"""Keep the cached statistics in step with what they are computed from.
+
+The registration and certificate issues add their models here: any change to a registration, an
+attendance or a certificate must call ``statistics.invalidate()`` too.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished
+
+from home.models import SiteSettings
+from webinars import statistics
+from webinars.models import EpisodeIndexPage, EpisodePage
+
+
+# The index page is here because its slug is part of every episode's URL in the archive.
+@receiver(page_published, sender=EpisodePage)
+@receiver(page_unpublished, sender=EpisodePage)
+@receiver(page_published, sender=EpisodeIndexPage)
+@receiver(page_unpublished, sender=EpisodeIndexPage)
+@receiver(post_delete, sender=EpisodePage)
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_delete, sender=SiteSettings)
+# Only public episodes count, and the site's root decides their URLs.
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def invalidate_statistics(**kwargs):
+    # After the commit: dropped any sooner, another request could cache the old rows again
+    # before this change is visible to it.
+    transaction.on_commit(statistics.invalidate)
