@@ -22,7 +22,15 @@ run: install ## Migrate, load the demo content and serve the site on http://127.
 	@echo "  Situs:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (username: admin, password: admin-asn-adaptif)"
 	@echo ""
+	@# The task worker sends the emails (printed here by the console backend); send_reminders
+	@# queues the reminders. Both stop with the server.
+	$(PYTHON) manage.py db_worker --no-startup-delay & worker=$$!; \
+	$(PYTHON) manage.py send_reminders --every 300 > /dev/null & reminders=$$!; \
+	trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
+
+bench: install ## Registration rush benchmark: gunicorn on PostgreSQL and Redis (see bench/registration.py)
+	$(PYTHON) bench/registration.py
 
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(PYTHON) -m pytest
@@ -31,4 +39,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint
+.PHONY: help install run test lint bench

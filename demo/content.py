@@ -73,6 +73,44 @@ ABOUT = {
     ],
 }
 
+PRIVACY = {
+    "title": "Kebijakan Privasi",
+    "slug": "kebijakan-privasi",
+    "intro": "Data pribadi apa yang kami simpan saat Anda mendaftar webinar, untuk apa, dan berapa lama.",
+    "body": [
+        ("heading", "Data yang kami simpan"),
+        (
+            "paragraph",
+            "<p>Saat mendaftar, Anda mengisi nama lengkap, email, nomor WhatsApp, jenis peserta, NIP "
+            "(untuk PNS dan PPPK), instansi, jabatan, dan kabupaten/kota. Kami juga mencatat waktu "
+            "pendaftaran dan persetujuan Anda.</p>",
+        ),
+        ("heading", "Untuk apa"),
+        (
+            "paragraph",
+            "<ul><li>Mengirim konfirmasi, tautan bergabung dan pengingat acara.</li>"
+            "<li>Mencatat kehadiran dan menerbitkan sertifikat atas nama Anda.</li>"
+            "<li>Menyusun statistik seri secara agregat; angka di bawah lima orang tidak "
+            "ditampilkan.</li></ul>"
+            "<p>Data Anda tidak dijual, tidak dipakai untuk iklan, dan tidak tampil di halaman "
+            "publik.</p>",
+        ),
+        ("heading", "Berapa lama"),
+        (
+            "paragraph",
+            "<p>Data pendaftaran disimpan selama dua tahun setelah episode berlangsung, lalu dianonimkan. "
+            "Sertifikat yang sudah terbit tetap dapat diverifikasi.</p>",
+        ),
+        ("heading", "Hak Anda"),
+        (
+            "paragraph",
+            "<p>Sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi, Anda dapat meminta salinan, "
+            "perbaikan atau penghapusan data Anda dengan menghubungi panitia BPSDM Sulsel. Anda dapat "
+            "membatalkan pendaftaran kapan saja lewat tautan di email konfirmasi.</p>",
+        ),
+    ],
+}
+
 SPEAKERS = [
     {
         "key": "jufri",

@@ -180,6 +180,18 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True, help_text=_("Tautan halaman Facebook."))
     x_url = models.URLField(_("X (Twitter)"), blank=True, help_text=_("Tautan profil X."))
     tiktok_url = models.URLField(_("TikTok"), blank=True, help_text=_("Tautan profil TikTok."))
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("halaman kebijakan privasi"),
+        help_text=_(
+            "Halaman yang menjelaskan data pribadi apa yang disimpan, untuk apa dan berapa lama; "
+            "ditautkan dari formulir pendaftaran."
+        ),
+    )
     footer_text = models.TextField(
         _("teks kaki halaman"),
         max_length=400,
@@ -227,6 +239,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Kanal dan media sosial"),
         ),
         FieldPanel("footer_text"),
+        FieldPanel("privacy_page"),
         MultiFieldPanel(
             [FieldPanel("certificates_baseline"), FieldPanel("certificates_baseline_episode")],
             heading=_("Angka seri sebelum situs"),

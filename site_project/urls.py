@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt
 from search.views import search
+from webinars.views import registration_form_at_fixed_path
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", search, name="search"),
+    path("webinar/<slug:slug>/daftar/", registration_form_at_fixed_path, name="registration_form"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -1,5 +1,7 @@
 """iCalendar files for episodes: one episode's download and the feed of upcoming ones."""
 
+from urllib.parse import urlsplit
+
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -7,7 +9,13 @@ from django.utils.text import Truncator
 from icalendar import Calendar, Event
 
 
-def build(request, episodes):
+def base_url(request):
+    """The site's address as the request reached it, e.g. https://asnadaptif.example.go.id."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def build(episodes, site_url, private_details=False):
+    """A calendar of these episodes; private_details adds the Zoom link (for registrants' email)."""
     cal = Calendar()
     cal.add("prodid", "-//BPSDM Sulsel//ASN Adaptif//ID")
     cal.add("version", "2.0")
@@ -15,26 +23,29 @@ def build(request, episodes):
     cal.add("x-wr-calname", "Webinar ASN Adaptif")
     cal.add("x-wr-timezone", "Asia/Makassar")
     for episode in episodes:
-        cal.add_component(_event(request, episode))
+        cal.add_component(_event(episode, site_url, private_details))
     return cal
 
 
-def _event(request, episode):
-    url = request.build_absolute_uri(episode.url)
+def _event(episode, site_url, private_details):
+    url = site_url + episode.url
     event = Event()
     # The UID stays the same when an episode is edited, so calendars update it instead of
     # adding a second entry.
-    event.add("uid", f"asn-adaptif-episode-{episode.pk}@{request.get_host()}")
+    event.add("uid", f"asn-adaptif-episode-{episode.pk}@{urlsplit(site_url).hostname}")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", episode.start)
     event.add("dtend", episode.end)
     event.add("summary", f"ASN Adaptif Seri ke-{episode.series_number}: {episode.title}")
     lines = [Truncator(episode.summary).chars(500)]
+    meeting_url = episode.meeting_url if private_details else episode.public_meeting_url
+    if meeting_url:
+        lines.append(f"Zoom: {meeting_url}")
     if episode.livestream_url:
         lines.append(f"Siaran langsung: {episode.livestream_url}")
     lines.append(f"Informasi: {url}")
     event.add("description", "\n\n".join(lines))
-    event.add("location", episode.livestream_url or url)
+    event.add("location", meeting_url or episode.livestream_url or url)
     event.add("url", url)
     return event
 

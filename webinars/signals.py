@@ -1,19 +1,20 @@
 """Keep the cached statistics in step with what they are computed from.
 
-The registration and certificate issues add their models here: any change to a registration, an
-attendance or a certificate must call ``statistics.invalidate()`` too.
+The certificate issue adds its models here: any change to an attendance or a certificate must
+call ``statistics.invalidate()`` too.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
 from home.models import SiteSettings
 from webinars import statistics
-from webinars.models import EpisodeIndexPage, EpisodePage
+from webinars.models import EpisodeIndexPage, EpisodePage, Registration
 
 
 # The index page is here because its slug is part of every episode's URL in the archive.
@@ -33,3 +34,11 @@ def invalidate_statistics(**kwargs):
     # After the commit: dropped any sooner, another request could cache the old rows again
     # before this change is visible to it.
     transaction.on_commit(statistics.invalidate)
+
+
+@receiver(post_save, sender=Registration)
+def invalidate_statistics_for_registration(instance, **kwargs):
+    # Only ended episodes are in the archive: the registration rush before an episode leaves the
+    # cached statistics alone.
+    if instance.episode.end < timezone.now():
+        transaction.on_commit(statistics.invalidate)

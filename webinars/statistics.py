@@ -20,9 +20,11 @@ mixes the two sources, so each row of the archive can be checked against one sou
 episode has no registration figure (``None``, shown as "belum tersedia"), never 0. Totals add up
 what is known and say how many episodes they cover; nothing is estimated.
 
-Today the site holds no registrations, so ``counted_figures()`` and ``counted_reach()`` return
-nothing. The registration and certificate issues fill them in, each with a fixed number of grouped
-queries, and call ``invalidate()`` when a registration, attendance or certificate changes.
+``counted_figures()`` counts registrations that were not cancelled. The site does not record
+attendance or issue certificates yet, so a counted episode's participants and certificates are
+``None`` ("belum tersedia") until the certificate issue counts them here too; the reach breakdowns
+(``counted_reach()``) group the same registrations. Both take a fixed number of grouped queries,
+and ``webinars.signals`` calls ``invalidate()`` when a registration of an ended episode changes.
 
 The headline figures
 --------------------
@@ -125,12 +127,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import Count, Min
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from wagtail.models import Site
 
 from home.models import SiteSettings
 from webinars.models.episodes import EpisodePage
+from webinars.models.registrations import ParticipantType, Registration, RegistrationStatus
+from webinars.regions import Regency
 
 SCHEMA_VERSION = 1
 SUPPRESSION_THRESHOLD = 5
@@ -193,26 +199,53 @@ def resolve(reported_participants, reported_certificates, counted: Counted | Non
 
 
 def counted_figures(episode_ids: Iterable[int]) -> dict[int, Counted]:
-    """Counted figures of those episodes whose registrations the site holds, by episode id.
-
-    The site holds no registrations yet. The registration issue makes this one grouped query over
-    registrations (count, and count of attended ones) and one over certificates.
-    """
-    return {}
+    """Counted figures of those episodes whose registrations the site holds, by episode id."""
+    rows = (
+        _active_registrations(episode_ids).values("episode_id").annotate(registrations=Count("pk")).order_by()
+    )
+    return {
+        row["episode_id"]: Counted(registrations=row["registrations"], participants=None, certificates=None)
+        for row in rows
+    }
 
 
 def counted_reach(episode_ids: Iterable[int]) -> dict[str, Mapping[str, int]] | None:
     """Registrations of these episodes counted by category, or None when the site holds none.
 
     The shape is ``{"participant_type": {"PNS": 640, …}, "regency": {…}, "agency": {…}}``: only
-    categories someone registered under, so no count is 0. Filled in by the registration issue.
+    categories someone registered under, so no count is 0. Agencies are grouped as typed, ignoring
+    letter case.
     """
-    return None
+    registrations = _active_registrations(episode_ids)
+    labels = {
+        "participant_type": dict(ParticipantType.choices),
+        "regency": dict(Regency.choices),
+    }
+    reach = {}
+    for field in ["participant_type", "regency"]:
+        counts = registrations.values(field).annotate(n=Count("pk")).order_by()
+        reach[field] = {str(labels[field].get(row[field], row[field])): row["n"] for row in counts}
+    agencies = (
+        registrations.annotate(key=Upper("agency"))
+        .values("key")
+        .annotate(n=Count("pk"), label=Min("agency"))
+        .order_by()
+    )
+    reach["agency"] = {row["label"]: row["n"] for row in agencies}
+    return reach if any(reach.values()) else None
+
+
+def _active_registrations(episode_ids):
+    return Registration.objects.filter(episode_id__in=list(episode_ids)).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
 
 
 def for_episode(episode) -> EpisodeFigures:
     """An episode page's own figures, by the same rule as the archive (drafts included)."""
-    counted = counted_figures([episode.pk]).get(episode.pk)
+    # An episode that never offered registration holds none: no need to count them.
+    offered = episode.registration_opens_at is not None
+    counted = counted_figures([episode.pk]).get(episode.pk) if offered else None
     return resolve(episode.reported_participants, episode.reported_certificates, counted)
 
 

@@ -218,6 +218,10 @@ def test_the_page_says_which_figures_are_reported_and_which_counted(series, clie
         "counted_figures",
         lambda ids: {series[41].pk: Counted(registrations=1800, participants=1600, certificates=1400)},
     )
+    # The site took this episode's registrations.
+    EpisodePage.objects.filter(pk=series[41].pk).update(
+        registration_opens_at=factories.wita(2025, 7, 1, 8, 0)
+    )
 
     page_text = text(client.get("/statistik/"))
     episode_text = text(client.get(series[41].url))
@@ -680,3 +684,39 @@ def test_the_demo_has_the_statistics_page_with_only_the_real_figures(client):
     assert figures["JP tersalurkan"][0] == "belum tersedia"
     assert figures["Pendaftar"][0] == "belum tersedia"
     assert "Statistik" in [link.get_text() for link in soup(response).select(".site-nav a")]
+
+
+def test_registrations_held_by_the_site_are_counted_with_their_reach(now, client):
+    from webinars.models import Registration
+
+    episode = factories.make_episode(
+        series_number=39, start=factories.wita(2025, 7, 3, 9, 0), reported_participants=999
+    )
+    people = [("pns", "gowa", "Dinas Pendidikan")] * 6 + [("pppk", "makassar", "dinas pendidikan")] * 5
+    people += [("non-asn", "luar-sulsel", "Umum")] * 2
+    for number, (kind, regency, agency) in enumerate(people):
+        Registration.objects.create(
+            episode=episode,
+            full_name=f"Peserta {number}",
+            email=f"p{number}@contoh.go.id",
+            whatsapp="+6281234567890",
+            participant_type=kind,
+            nip=None if kind == "non-asn" else f"199001152015031{number:03d}",
+            agency=agency,
+            position="Staf",
+            regency=regency,
+            consented_at=now,
+        )
+    Registration.objects.filter(email="p0@contoh.go.id").update(status="cancelled")
+    statistics.invalidate()
+
+    result = archive()
+    row = next(row for row in result.episodes if row.series_number == 39)
+    assert row.registrations == 12
+    assert row.participants is None  # attendance is not recorded on the site yet
+    assert result.totals.regencies_reached == 3
+    assert result.totals.agencies_reached == 2  # "Dinas Pendidikan" whatever its letter case
+    cells = {cell.label: cell for cell in result.reach.participant_type.cells}
+    assert cells["Non-ASN / umum"].count is None and cells["Non-ASN / umum"].small  # 2 people
+    assert cells["PPPK"].count is None  # hidden too, or the total would give the 2 away
+    assert cells["PNS"].count == 5

@@ -1,3 +1,4 @@
+from webinars.models.emails import EmailKind, EmailStatus, OutgoingEmail
 from webinars.models.episodes import (
     EpisodeIndexPage,
     EpisodeMaterial,
@@ -7,10 +8,25 @@ from webinars.models.episodes import (
     EpisodeTag,
     SpeakerRole,
 )
+from webinars.models.registrations import (
+    PERSON_FIELDS,
+    EpisodeSeats,
+    ParticipantType,
+    Registration,
+    RegistrationStatus,
+)
 from webinars.models.speakers import SpeakerIndexPage, SpeakerPage
 from webinars.models.statistics import StatisticsPage
 
 __all__ = [
+    "PERSON_FIELDS",
+    "EmailKind",
+    "EmailStatus",
+    "EpisodeSeats",
+    "OutgoingEmail",
+    "ParticipantType",
+    "Registration",
+    "RegistrationStatus",
     "EpisodeIndexPage",
     "EpisodeMaterial",
     "EpisodePage",

@@ -21,6 +21,7 @@ from home.seo import social_image_url
 from home.video import youtube_embed_url
 from webinars import calendar
 from webinars.listing import EpisodeFilterForm
+from webinars.models.registrations import EpisodeRegistrationMixin
 from webinars.structured_data import episode_event
 
 
@@ -169,7 +170,7 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
     @path("kalender/", name="calendar")
     def calendar_feed(self, request):
         episodes = self.episodes().upcoming().prefetch_related("speaker_roles__speaker")
-        return calendar.response(calendar.build(request, episodes), "asn-adaptif.ics")
+        return calendar.response(calendar.build(episodes, calendar.base_url(request)), "asn-adaptif.ics")
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -178,7 +179,7 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
         return urls
 
 
-class EpisodePage(RoutablePageMixin, BasePage):
+class EpisodePage(EpisodeRegistrationMixin, RoutablePageMixin, BasePage):
     series_number = models.PositiveIntegerField(
         _("seri ke-"),
         unique=True,
@@ -268,6 +269,7 @@ class EpisodePage(RoutablePageMixin, BasePage):
             [FieldPanel("meeting_url"), FieldPanel("livestream_url")],
             heading=_("Cara bergabung"),
         ),
+        *EpisodeRegistrationMixin.panels,
         MultiFieldPanel(
             [FieldPanel("recording_url"), FieldPanel("recording_duration")],
             heading=_("Rekaman"),
@@ -304,7 +306,7 @@ class EpisodePage(RoutablePageMixin, BasePage):
         ordering = ["-start"]
 
     def clean(self):
-        super().clean()
+        super().clean()  # the registration window is checked by EpisodeRegistrationMixin
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Waktu selesai harus setelah waktu mulai.")})
         if self.recording_duration is not None and not self.recording_url:
@@ -372,7 +374,7 @@ class EpisodePage(RoutablePageMixin, BasePage):
         if not self.live:
             raise Http404
         return calendar.response(
-            calendar.build(request, [self]), f"asn-adaptif-seri-{self.series_number}.ics"
+            calendar.build([self], calendar.base_url(request)), f"asn-adaptif-seri-{self.series_number}.ics"
         )
 
     def get_structured_data(self, request):

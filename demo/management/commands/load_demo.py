@@ -45,6 +45,8 @@ class Command(BaseCommand):
                 body=content.ABOUT["body"],
                 show_in_menus=True,
             )
+            privacy = self.child(home, StandardPage, **content.PRIVACY)
+            self.link_privacy_page(home, privacy)
             people = {
                 data["key"]: self.child(
                     speakers, SpeakerPage, **{k: v for k, v in data.items() if k != "key"}
@@ -89,6 +91,12 @@ class Command(BaseCommand):
                 setattr(site_settings, field, value)
             site_settings.save()
             self.created.append("pengaturan situs")
+
+    def link_privacy_page(self, home, privacy):
+        site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+        if site_settings.privacy_page_id is None:
+            site_settings.privacy_page = privacy
+            site_settings.save()
 
     def index_pages(self, home):
         return (
@@ -135,6 +143,7 @@ class Command(BaseCommand):
         tags = data.pop("tags")
         start = _next_thursday_morning(timezone.localtime())
         data["start"], data["end"] = start, start + datetime.timedelta(hours=3)
+        data["registration_opens_at"] = timezone.now()
         data["image"] = poster(
             "Poster contoh Seri ke-41",
             "Poster contoh episode yang akan datang",

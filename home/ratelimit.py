@@ -1,0 +1,28 @@
+"""Counting attempts per client in the shared cache, so a limit holds across gunicorn workers."""
+
+import logging
+import time
+
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def is_limited(scope, request, limit, window_seconds):
+    """Count this attempt; True when the client has made more than `limit` in the window.
+
+    When the cache is unreachable the attempt is allowed: refusing every participant because
+    Redis is down would be worse than letting a few extra attempts through.
+    """
+    bucket = int(time.time() // window_seconds)
+    key = f"ratelimit:{scope}:{client_ip(request)}:{bucket}"
+    try:
+        count = 1 if cache.add(key, 1, timeout=window_seconds) else cache.incr(key)
+    except Exception:  # noqa: BLE001 (any cache failure means "not counted", never an error page)
+        logger.warning("Rate limit for %s not counted: cache unavailable", scope)
+        return False
+    return count > limit

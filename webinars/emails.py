@@ -1,0 +1,44 @@
+"""The emails participants receive, in Indonesian, as HTML with a plain-text part."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+from webinars import calendar
+from webinars.links import cancel_url, confirmation_url
+from webinars.models import EmailKind
+
+SUBJECTS = {
+    EmailKind.CONFIRMATION: "Pendaftaran Anda: ASN Adaptif Seri ke-{number}",
+    EmailKind.WAITLISTED: "Daftar tunggu ASN Adaptif Seri ke-{number}",
+    EmailKind.PROMOTED: "Anda mendapat tempat di ASN Adaptif Seri ke-{number}",
+    EmailKind.CANCELLED: "Pendaftaran ASN Adaptif Seri ke-{number} dibatalkan",
+    EmailKind.REMINDER_DAY: "Besok: ASN Adaptif Seri ke-{number}",
+    EmailKind.REMINDER_HOUR: "Satu jam lagi: ASN Adaptif Seri ke-{number}",
+}
+# Emails that carry the event itself get the calendar file.
+WITH_CALENDAR = {EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER_DAY}
+
+
+def build_message(email):
+    registration = email.registration
+    episode = registration.episode
+    context = {
+        "kind": email.kind,
+        "registration": registration,
+        "episode": episode,
+        "episode_url": settings.SITE_URL + episode.url,
+        "confirmation_url": confirmation_url(registration),
+        "cancel_url": cancel_url(registration),
+        "position": registration.waitlist_position(),
+    }
+    message = EmailMultiAlternatives(
+        subject=SUBJECTS[email.kind].format(number=episode.series_number),
+        body=render_to_string("emails/registration.txt", context),
+        to=[registration.email],
+    )
+    message.attach_alternative(render_to_string("emails/registration.html", context), "text/html")
+    if email.kind in WITH_CALENDAR:
+        ical = calendar.build([episode], settings.SITE_URL, private_details=True).to_ical()
+        message.attach(f"asn-adaptif-seri-{episode.series_number}.ics", ical, "text/calendar")
+    return message

@@ -1,0 +1,134 @@
+"""The registration form: every field checked, with a clear Indonesian message next to it."""
+
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from webinars.models import PERSON_FIELDS, ParticipantType, Registration
+from webinars.nip import clean_nip
+from webinars.phone import normalise_whatsapp
+from webinars.regions import Regency
+
+
+def clean_text(value):
+    """NFC-normalised text without control or invisible formatting characters, spaces collapsed.
+
+    Bidirectional overrides and zero-width characters would let a name print differently on a
+    certificate from how it reads on screen.
+    """
+    value = unicodedata.normalize("NFC", value or "")
+    if any(unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"} and char not in "\t\n" for char in value):
+        raise ValidationError(_("Teks berisi karakter yang tidak diizinkan."), code="control")
+    return " ".join(value.split())
+
+
+class RegistrationForm(forms.ModelForm):
+    # Longer than the 18 digits stored: people type NIPs with spaces or dots, removed in clean().
+    nip = forms.CharField(
+        label=_("NIP"), required=False, max_length=30, help_text=_("18 angka, wajib untuk PNS dan PPPK.")
+    )
+    # A field people never see; bots that fill every input give themselves away.
+    website = forms.CharField(required=False, label=_("Jangan diisi"), max_length=200)
+    consent = forms.BooleanField(
+        required=True,
+        label=_(
+            "Saya menyetujui pemrosesan data pribadi saya sesuai UU No. 27 Tahun 2022 tentang "
+            "Pelindungan Data Pribadi, sebagaimana dijelaskan dalam kebijakan privasi."
+        ),
+        error_messages={"required": _("Centang persetujuan ini untuk dapat mendaftar.")},
+    )
+
+    class Meta:
+        model = Registration
+        fields = PERSON_FIELDS
+        labels = {
+            "full_name": _("Nama lengkap dengan gelar"),
+            "email": _("Email"),
+            "whatsapp": _("Nomor WhatsApp"),
+            "participant_type": _("Jenis peserta"),
+            "agency": _("Instansi"),
+            "position": _("Jabatan"),
+            "regency": _("Kabupaten/kota"),
+        }
+        help_texts = {
+            "full_name": _("Tulis seperti yang akan tercetak di sertifikat, mis. Dr. Andi Baso, S.E., M.Si."),
+            "email": _("Konfirmasi dan sertifikat dikirim ke alamat ini."),
+            "whatsapp": _("Mis. 081234567890."),
+            "agency": _('Mis. Dinas Pendidikan Kabupaten Gowa. Tulis "Umum" bila bukan ASN.'),
+            "position": _("Mis. Analis Kebijakan Ahli Muda."),
+        }
+        widgets = {
+            "participant_type": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant_type"].choices = ParticipantType.choices
+        self.fields["regency"].choices = [("", _("Pilih kabupaten/kota")), *Regency.choices]
+        for name in self.Meta.fields:
+            self.fields[name].error_messages["required"] = _("Bagian ini wajib diisi.")
+        self.fields["email"].error_messages["invalid"] = _(
+            "Masukkan alamat email yang benar, mis. nama@contoh.go.id."
+        )
+        self.fields["participant_type"].error_messages["invalid_choice"] = _("Pilih PNS, PPPK, atau Non-ASN.")
+        self.fields["regency"].error_messages["invalid_choice"] = _("Pilih kabupaten/kota dari daftar.")
+        attrs = {
+            "full_name": {"autocomplete": "name"},
+            "email": {"autocomplete": "email", "inputmode": "email"},
+            "whatsapp": {"autocomplete": "tel", "inputmode": "tel"},
+            "nip": {"inputmode": "numeric", "autocomplete": "off"},
+            "agency": {"autocomplete": "organization"},
+            "position": {"autocomplete": "organization-title"},
+            "website": {"autocomplete": "off", "tabindex": "-1"},
+        }
+        for name, extra in attrs.items():
+            self.fields[name].widget.attrs.update(extra)
+
+    def clean_full_name(self):
+        name = clean_text(self.cleaned_data["full_name"])
+        if len(name) < 3:
+            raise ValidationError(_("Tulis nama lengkap Anda."), code="short")
+        return name
+
+    def clean_agency(self):
+        return clean_text(self.cleaned_data["agency"])
+
+    def clean_position(self):
+        return clean_text(self.cleaned_data["position"])
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_whatsapp(self):
+        return normalise_whatsapp(self.cleaned_data["whatsapp"])
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise ValidationError(_("Formulir tidak dapat diproses."), code="honeypot")
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        participant_type = cleaned.get("participant_type")
+        nip = (self.data.get(self.add_prefix("nip")) or "").strip()
+        if participant_type in {ParticipantType.PNS, ParticipantType.PPPK}:
+            if not nip:
+                self.add_error("nip", _("NIP wajib diisi untuk PNS dan PPPK."))
+            else:
+                try:
+                    cleaned["nip"] = clean_nip(nip, participant_type)
+                except ValidationError as error:
+                    self.add_error("nip", error)
+        else:
+            cleaned["nip"] = None  # a NIP typed by a non-ASN participant is not kept
+        return cleaned
+
+    def _post_clean(self):
+        # The registration service builds the row: an existing registration is an answer for the
+        # participant, not a form error, so the model's uniqueness checks do not run here.
+        pass
+
+    def registration_data(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -1,0 +1,27 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from webinars.outbox import requeue_stuck
+from webinars.reminders import queue_due_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Mengantrekan email pengingat (H-1 dan 1 jam) dan mengirim ulang email yang tertunda. "
+        "Jalankan lewat cron tiap 5 menit, atau dengan --every untuk berulang."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--every", type=int, default=0, help="Ulangi setiap N detik (0: sekali saja).")
+
+    def handle(self, *args, every, **options):
+        while True:
+            with transaction.atomic():
+                reminders = queue_due_reminders()
+            retried = requeue_stuck()
+            self.stdout.write(f"{reminders} pengingat diantrekan, {retried} email tertunda dikirim ulang.")
+            if not every:
+                return
+            time.sleep(every)

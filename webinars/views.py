@@ -1,0 +1,101 @@
+"""Registration pages of an episode: the form, the confirmation and the cancellation.
+
+They are reached through EpisodePage's routes (daftar/, daftar/selesai/<token>/, batal/<token>/)
+and are never cached: each carries a CSRF token or a participant's own details.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from home.ratelimit import is_limited
+from webinars import links
+from webinars.forms import RegistrationForm
+from webinars.models import EpisodePage, Registration
+from webinars.registration_service import EpisodeFull, RegistrationClosed, cancel, register
+
+
+def _render(request, template, context, status=200):
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def registration_form(request, episode):
+    context = {"page": episode, "state": episode.registration_state()}
+    if request.method == "POST":
+        form = RegistrationForm(request.POST)
+        context["form"] = form
+        if context["state"] != "open":
+            return _render(request, "pages/registration_form.html", context, status=409)
+        limit, window = settings.REGISTRATION_RATE_LIMIT
+        if is_limited("registration", request, limit, window):
+            form.add_error(
+                None, _("Terlalu banyak pendaftaran dari jaringan Anda. Coba lagi beberapa menit lagi.")
+            )
+            return _render(request, "pages/registration_form.html", context, status=429)
+        if form.is_valid():
+            try:
+                outcome = register(episode, form.registration_data())
+            except RegistrationClosed:
+                context["state"] = episode.registration_state()
+                return _render(request, "pages/registration_form.html", context, status=409)
+            except EpisodeFull:
+                form.add_error(None, _("Maaf, kuota episode ini sudah penuh dan tidak ada daftar tunggu."))
+                return _render(request, "pages/registration_form.html", context, status=409)
+            if outcome.already_registered:
+                return _render(request, "pages/registration_already.html", {"page": episode})
+            return redirect(links.confirmation_path(outcome.registration))
+        return _render(request, "pages/registration_form.html", context)
+    context["form"] = RegistrationForm()
+    return _render(request, "pages/registration_form.html", context)
+
+
+def registration_form_at_fixed_path(request, slug):
+    """The form at /webinar/<slug>/daftar/ without walking the page tree.
+
+    The address is fixed (it is shared in messages), and in a registration rush every query saved
+    on the POST counts. EpisodePage's own route serves the same view when the index page has
+    another slug.
+    """
+    episode = EpisodePage.objects.live().public().filter(slug=slug).first()
+    if episode is None or episode.url != f"/webinar/{slug}/":
+        raise Http404
+    return registration_form(request, episode)
+
+
+def _registration_from_token(episode, token, salt):
+    code = links.read_token(token, salt)
+    registration = Registration.objects.filter(code=code, episode=episode).first() if code else None
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def registration_done(request, episode, token):
+    registration = _registration_from_token(episode, token, links.CONFIRMATION_SALT)
+    return _render(
+        request,
+        "pages/registration_done.html",
+        {
+            "page": episode,
+            "registration": registration,
+            "cancel_path": links.cancel_path(registration),
+        },
+    )
+
+
+def registration_cancel(request, episode, token):
+    registration = _registration_from_token(episode, token, links.CANCEL_SALT)
+    # Only a POST cancels: mail scanners open links in emails, and that must change nothing.
+    if request.method == "POST" and registration.is_active and episode.is_upcoming:
+        registration = cancel(registration)
+        return _render(
+            request,
+            "pages/registration_cancel.html",
+            {"page": episode, "registration": registration, "just_cancelled": True},
+        )
+    return _render(request, "pages/registration_cancel.html", {"page": episode, "registration": registration})
