@@ -16,6 +16,21 @@ SUBJECTS = {
     EmailKind.REMINDER_DAY: "Besok: ASN Adaptif Seri ke-{number}",
     EmailKind.REMINDER_HOUR: "Satu jam lagi: ASN Adaptif Seri ke-{number}",
 }
+# The opening sentence of each email, shared by its text and HTML parts.
+OPENINGS = {
+    EmailKind.CONFIRMATION: "Pendaftaran Anda untuk Webinar ASN Adaptif Seri ke-{number} sudah kami terima.",
+    EmailKind.WAITLISTED: (
+        "Kuota Webinar ASN Adaptif Seri ke-{number} sudah penuh. Anda berada di daftar tunggu, "
+        "urutan ke-{position}. Kami akan mengabari Anda bila ada tempat."
+    ),
+    EmailKind.PROMOTED: (
+        "Kabar baik: ada peserta yang membatalkan, dan Anda kini terdaftar di Webinar ASN Adaptif "
+        "Seri ke-{number}."
+    ),
+    EmailKind.CANCELLED: "Pendaftaran Anda untuk Webinar ASN Adaptif Seri ke-{number} sudah dibatalkan.",
+    EmailKind.REMINDER_DAY: "Pengingat: Webinar ASN Adaptif Seri ke-{number} berlangsung besok.",
+    EmailKind.REMINDER_HOUR: "Pengingat: Webinar ASN Adaptif Seri ke-{number} dimulai satu jam lagi.",
+}
 # Emails that carry the event itself get the calendar file.
 WITH_CALENDAR = {EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER_DAY}
 
@@ -30,8 +45,10 @@ def build_message(email):
         "episode_url": settings.SITE_URL + episode.url,
         "confirmation_url": confirmation_url(registration),
         "cancel_url": cancel_url(registration),
-        "position": registration.waitlist_position(),
     }
+    context["opening"] = OPENINGS[email.kind].format(
+        number=episode.series_number, position=registration.waitlist_position()
+    )
     message = EmailMultiAlternatives(
         subject=SUBJECTS[email.kind].format(number=episode.series_number),
         body=render_to_string("emails/registration.txt", context),

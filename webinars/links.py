@@ -29,12 +29,17 @@ def read_token(token, salt):
     return None
 
 
+def _subpage_path(registration, route, salt):
+    episode = registration.episode
+    return episode.url + episode.reverse_subpage(route, args=[make_token(registration, salt)])
+
+
 def confirmation_path(registration):
-    return f"{registration.episode.url}daftar/selesai/{make_token(registration, CONFIRMATION_SALT)}/"
+    return _subpage_path(registration, "registration_done", CONFIRMATION_SALT)
 
 
 def cancel_path(registration):
-    return f"{registration.episode.url}batal/{make_token(registration, CANCEL_SALT)}/"
+    return _subpage_path(registration, "registration_cancel", CANCEL_SALT)
 
 
 def confirmation_url(registration):
