@@ -113,6 +113,7 @@ def main():
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--capacity", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="above 1, gunicorn's gthread workers")
     options = parser.parse_args()
 
     psql("DROP DATABASE IF EXISTS asn_bench")
@@ -129,6 +130,8 @@ def main():
             f"127.0.0.1:{PORT}",
             "-w",
             str(options.workers),
+            "--threads",
+            str(options.threads),
             "--no-control-socket",
             "--access-logfile",
             "/dev/null",

@@ -4,6 +4,7 @@ from django.test import override_settings
 import pytest
 
 from tests.factories import wita
+from webinars.registering_episodes import registering_episodes
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -17,8 +18,10 @@ def _media_root(tmp_path_factory):
 def _empty_cache():
     """Wagtail caches site root paths and renditions by id; ids are reused after a rollback."""
     cache.clear()
+    registering_episodes.clear()
     yield
     cache.clear()
+    registering_episodes.clear()
 
 
 @pytest.fixture

@@ -25,11 +25,12 @@ def queue_email(registration, kind, throttle=False):
     With throttle (a resend asked for by submitting the form again), at most one resend goes
     out in a few minutes, so nobody can flood a participant's inbox through the form.
     """
-    recent = OutgoingEmail.objects.filter(
-        registration=registration, kind=kind, created_at__gte=timezone.now() - RESEND_INTERVAL
-    )
-    if throttle and recent.count() >= 2:
-        return None
+    if throttle:
+        recent = OutgoingEmail.objects.filter(
+            registration=registration, kind=kind, created_at__gte=timezone.now() - RESEND_INTERVAL
+        )
+        if recent.count() >= 2:
+            return None
     if kind in ONCE_ONLY:
         try:
             with transaction.atomic():

@@ -47,11 +47,8 @@ def register(episode, data, now=None):
     """Register one person. The same person again (email or NIP) gets their existing place."""
     if not episode.registration_is_open(now):
         raise RegistrationClosed
-    existing = find_existing(episode, data["email"], data.get("nip"))
-    if existing and existing.status != RegistrationStatus.CANCELLED:
-        return _already_registered(existing)
-    if existing:
-        return Outcome(_reactivate(existing, data))
+    # Most submissions in a rush are new people: the unique constraints find the others, so the
+    # common case costs no look-up first.
     try:
         with transaction.atomic():
             # The seat is claimed first so the row is written once, with its final status; the
@@ -61,12 +58,15 @@ def register(episode, data, now=None):
                 episode=episode, consented_at=timezone.now(), status=status, **data
             )
             queue_email(registration, kind)
-    except IntegrityError:
-        # A concurrent submission by the same person won the race: theirs is the one kept.
+    except (IntegrityError, EpisodeFull):
+        # Already registered (perhaps by a concurrent submission of their own, which is the one
+        # kept), cancelled earlier, or new to a full episode.
         existing = find_existing(episode, data["email"], data.get("nip"))
         if existing is None:
             raise
-        return _already_registered(existing)
+        if existing.status != RegistrationStatus.CANCELLED:
+            return _already_registered(existing)
+        return Outcome(_reactivate(existing, data))
     return Outcome(registration)
 
 

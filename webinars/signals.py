@@ -15,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished
 from home.models import SiteSettings
 from webinars import statistics
 from webinars.models import EpisodeIndexPage, EpisodePage, Registration
+from webinars.registering_episodes import registering_episodes
 
 
 # The index page is here because its slug is part of every episode's URL in the archive.
@@ -42,3 +43,18 @@ def invalidate_statistics_for_registration(instance, **kwargs):
     # cached statistics alone.
     if instance.episode.end < timezone.now():
         transaction.on_commit(statistics.invalidate)
+
+
+# Saving covers publishing and unpublishing; the index page's slug and the site's root are part
+# of the episode's URL, and a view restriction makes it private.
+@receiver(post_save, sender=EpisodePage)
+@receiver(post_delete, sender=EpisodePage)
+@receiver(post_save, sender=EpisodeIndexPage)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=Site)
+def forget_registering_episodes(**kwargs):
+    # Now, for the rest of this request, and after the commit, in case a concurrent request kept
+    # the old row in between.
+    registering_episodes.clear()
+    transaction.on_commit(registering_episodes.clear)

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from home.ratelimit import is_limited
 from webinars import links
 from webinars.forms import RegistrationForm
-from webinars.models import EpisodePage, Registration
+from webinars.models import Registration
+from webinars.registering_episodes import registering_episodes
 from webinars.registration_service import EpisodeFull, RegistrationClosed, cancel, register
 
 
@@ -61,8 +62,8 @@ def registration_form_at_fixed_path(request, slug):
     on the POST counts. EpisodePage's own route serves the same view when the index page has
     another slug.
     """
-    episode = EpisodePage.objects.live().public().filter(slug=slug).first()
-    if episode is None or episode.url != f"/webinar/{slug}/":
+    episode = registering_episodes.get(slug)
+    if episode is None:
         raise Http404
     return registration_form(request, episode)
 
