@@ -113,7 +113,7 @@ def main():
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--capacity", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=1, help="above 1, gunicorn's gthread workers")
+    parser.add_argument("--threads", type=int, default=4)
     options = parser.parse_args()
 
     psql("DROP DATABASE IF EXISTS asn_bench")
@@ -122,17 +122,16 @@ def main():
     manage("collectstatic", "--no-input")
     path = manage("shell", stdin=SETUP.format(capacity=options.capacity)).strip().splitlines()[-1] + "daftar/"
 
+    # gunicorn.conf.py's settings (gthread), with the bench's address and worker counts.
     server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "site_project.wsgi",
             "-b",
             f"127.0.0.1:{PORT}",
             "-w",
             str(options.workers),
             "--threads",
             str(options.threads),
-            "--no-control-socket",
             "--access-logfile",
             "/dev/null",
         ],
