@@ -9,30 +9,18 @@ the database: every 302 is one row, nothing lost or doubled, confirmed never abo
 
 import argparse
 import http.client
-import os
 import statistics
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+from support import environment, fresh_database, gunicorn, manage, psql
+
 PORT = 8471
+DATABASE = "asn_bench"
 CSRF = "benchmarkcsrfsecret0123456789abc"  # Django accepts this same unmasked secret in cookie and form
-ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
-    "SECRET_KEY": "benchmark-only-" + "x" * 50,
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/asn_bench",
-    "REDIS_URL": "redis://127.0.0.1:6379/3",
-    "SECURE_SSL_REDIRECT": "false",
-    "REGISTRATION_RATE_LIMIT": "1000000",
-    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-}
+ENV = environment(DATABASE, REGISTRATION_RATE_LIMIT="1000000")
 
 SETUP = """
 import datetime
@@ -53,22 +41,6 @@ emails = rows.values("email").annotate(n=Count("pk")).filter(n__gt=1).count()
 print(rows.count(), by_status.get("confirmed", 0), by_status.get("waitlisted", 0), emails,
       EpisodeSeats.objects.get(episode__slug="bench").confirmed)
 """
-
-
-def manage(*args, stdin=None):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=ENV,
-        input=stdin,
-        text=True,
-        capture_output=True,
-        check=True,
-    ).stdout
-
-
-def psql(sql):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql], check=True)
 
 
 def post_many(path, numbers):
@@ -116,50 +88,25 @@ def main():
     parser.add_argument("--threads", type=int, default=4)
     options = parser.parse_args()
 
-    psql("DROP DATABASE IF EXISTS asn_bench")
-    psql("CREATE DATABASE asn_bench")
-    manage("migrate", "--no-input")
-    manage("collectstatic", "--no-input")
-    path = manage("shell", stdin=SETUP.format(capacity=options.capacity)).strip().splitlines()[-1] + "daftar/"
+    fresh_database(DATABASE)
+    manage(ENV, "migrate", "--no-input")
+    manage(ENV, "collectstatic", "--no-input")
+    episode_url = manage(ENV, "shell", stdin=SETUP.format(capacity=options.capacity)).strip().splitlines()[-1]
+    path = episode_url + "daftar/"
 
-    # gunicorn.conf.py's settings (gthread), with the bench's address and worker counts.
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(options.workers),
-            "--threads",
-            str(options.threads),
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=ENV,
-    )
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=2).request("GET", "/robots.txt")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(ENV, PORT, options.workers, options.threads):
         shares = [range(i, options.registrations, options.concurrency) for i in range(options.concurrency)]
         started = time.perf_counter()
         with ThreadPoolExecutor(options.concurrency) as pool:
             futures = [pool.submit(post_many, path, share) for share in shares]
         results = [result for future in futures for result in future.result()]
         elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait()
 
     latencies = sorted(latency for _, latency in results)
     statuses = {}
     for status, _ in results:
         statuses[status] = statuses.get(status, 0) + 1
-    rows, confirmed, waitlisted, doubled, seats = map(int, manage("shell", stdin=CHECK).split()[-5:])
+    rows, confirmed, waitlisted, doubled, seats = map(int, manage(ENV, "shell", stdin=CHECK).split()[-5:])
     print(f"registrations sent     {len(results)} in {elapsed:.1f} s")
     print(f"registrations/second   {len(results) / elapsed:.0f}")
     p95, p99 = (1000 * latencies[int(share * len(latencies))] for share in (0.95, 0.99))
@@ -172,7 +119,7 @@ def main():
         and confirmed == seats == min(options.capacity, rows)
     )
     print("nothing lost or doubled" if ok else "MISMATCH: something was lost or doubled")
-    psql("DROP DATABASE IF EXISTS asn_bench")
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}")
     sys.exit(0 if ok else 1)
 
 

@@ -182,7 +182,7 @@ class ArticlePage(BasePage):
             "dateModified": (self.last_published_at or timezone.now()).isoformat(),
             "author": {"@type": "Person", "name": self.author},
             "publisher": organization(site_settings),
-            "mainEntityOfPage": request.build_absolute_uri(self.url),
+            "mainEntityOfPage": request.build_absolute_uri(self.get_url(request)),
             "inLanguage": "id",
         }
         if image_url := social_image_url(request, self.get_social_image()):

@@ -1,4 +1,5 @@
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 
 from wagtail.models import Page
 
@@ -19,4 +20,7 @@ def search(request):
     if query:
         pages = Page.objects.live().public().exclude(depth__lte=2).specific()
         results = paginate(request, pages.search(query), RESULTS_PER_PAGE)
-    return TemplateResponse(request, "pages/search.html", {"query": query, "results": results})
+    response = TemplateResponse(request, "pages/search.html", {"query": query, "results": results})
+    # Not kept by the page cache: every query typed would be an entry of its own.
+    patch_cache_control(response, private=True)
+    return response

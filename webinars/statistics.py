@@ -133,6 +133,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
+from home import page_cache
 from home.models import SiteSettings
 from webinars.models.episodes import EpisodePage
 from webinars.models.registrations import ParticipantType, Registration, RegistrationStatus
@@ -452,8 +453,9 @@ def for_request(request) -> SeriesStatistics:
 
 
 def invalidate():
-    """Forget the cached archive of every site; the next reader rebuilds it."""
+    """Forget the cached archive of every site, and the cached pages that show its figures."""
     cache.delete_many([_CACHE_KEY.format(pk) for pk in Site.objects.values_list("pk", flat=True)])
+    page_cache.invalidate()
 
 
 def _collect(request):

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that reads the session or the CSRF cookie: a cached page costs no more.
+    "home.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which keeps the compressed and the plain page apart.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -98,7 +102,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+        {"BACKEND": "home.cache.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -174,6 +178,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Registration attempts allowed per client address per window (seconds). Offices share one
 # address behind NAT, so the limit is generous; it stops scripts, not colleagues.
 REGISTRATION_RATE_LIMIT = (int(env("REGISTRATION_RATE_LIMIT", "60")), 600)
+# How long an anonymous reader may see a page as it was (home/page_cache.py); 0 turns it off.
+# Edits show at once; only what changes with the clock (registration opening) waits this long.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,

@@ -382,6 +382,6 @@ class EpisodePage(EpisodeRegistrationMixin, RoutablePageMixin, BasePage):
         return episode_event(
             self,
             organiser=site_settings,
-            url=request.build_absolute_uri(self.url),
+            url=request.build_absolute_uri(self.get_url(request)),
             image_url=social_image_url(request, self.get_social_image()),
         )

@@ -137,7 +137,7 @@ class SpeakerPage(BasePage):
             "@context": "https://schema.org",
             "@type": "Person",
             "name": self.title,
-            "url": request.build_absolute_uri(self.url),
+            "url": request.build_absolute_uri(self.get_url(request)),
         }
         if self.position:
             data["jobTitle"] = self.position

@@ -1,0 +1,152 @@
+"""Page speed: uncached CPU and queries in-process, then wrk against gunicorn, PostgreSQL and Redis.
+
+    .venv/bin/python bench/pages.py [--seconds 10] [--connections 32]
+
+It builds the demo site in a throwaway database (asn_bench_pages) and prints, for the home page,
+the episode index, an episode, an article, search and the stylesheet served by WhiteNoise:
+1. rendered without the page cache, in-process: SQL queries and the median server CPU of 100
+   requests (time.process_time around Django's test client);
+2. served by gunicorn (gunicorn.conf.py) and loaded by wrk from 127.0.0.1, one after the other:
+   requests per second, p50 and p99 latency, and each page's rate against the stylesheet's;
+3. the home page's weight over the wire (HTML and the CSS and JS it links, compressed as a
+   browser would be sent them), without images.
+"""
+
+import argparse
+import http.client
+import re
+import shutil
+import subprocess
+import sys
+
+from support import environment, fresh_database, gunicorn, manage, psql
+
+PORT = 8472
+DATABASE = "asn_bench_pages"
+ENV = environment(DATABASE, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
+BROWSER_ENCODINGS = "gzip, deflate, br"
+
+URLS = """
+from news.models import ArticlePage
+from webinars.models import EpisodePage
+print("/", "/webinar/", EpisodePage.objects.live().order_by("-start").first().url,
+      ArticlePage.objects.live().first().url, "/cari/?q=pembelajaran")
+"""
+
+IN_PROCESS = """
+import statistics, time
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+for url in {urls!r}:
+    for _ in range(5):
+        assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    query_count = len(queries)  # read now: the next request empties the log
+    cpu = []
+    for _ in range(100):
+        started = time.process_time()
+        client.get(url)
+        cpu.append(time.process_time() - started)
+    print("RESULT", url, query_count, round(1000 * statistics.median(cpu), 1))
+"""
+
+
+def wrk(url, seconds, connections):
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-H",
+            f"Accept-Encoding: {BROWSER_ENCODINGS}",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, _latency(output, "50%"), _latency(output, "99%"), int(errors.group(1)) if errors else 0
+
+
+def _latency(output, percentile):
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", output).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def fetch(path, encodings=BROWSER_ENCODINGS):
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+    connection.request("GET", path, headers={"Accept-Encoding": encodings})
+    response = connection.getresponse()
+    body = response.read()
+    return response, body
+
+
+def home_weight():
+    """Bytes on the wire for the home page and its CSS and JS, and each part's encoding."""
+    response, body = fetch("/")
+    html = fetch("/", encodings="identity")[1].decode()
+    parts = [("/", len(body), response.getheader("Content-Encoding", "identity"))]
+    for asset in re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', html):
+        asset_response, asset_body = fetch(asset)
+        parts.append((asset, len(asset_body), asset_response.getheader("Content-Encoding", "identity")))
+    return parts, html
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (apt-get install wrk)")
+
+    fresh_database(DATABASE)
+    manage(ENV, "migrate", "--no-input")
+    manage(ENV, "collectstatic", "--no-input")
+    manage(ENV, "load_demo")
+    urls = manage(ENV, "shell", stdin=URLS).strip().splitlines()[-1].split()
+
+    print("Uncached, in-process (median of 100 requests)")
+    print(f"  {'page':<48} {'queries':>7} {'CPU ms':>7}")
+    uncached = manage({**ENV, "PAGE_CACHE_SECONDS": "0"}, "shell", stdin=IN_PROCESS.format(urls=urls))
+    for line in uncached.splitlines():
+        if line.startswith("RESULT "):
+            _, url, queries, cpu = line.split()
+            print(f"  {url:<48} {queries:>7} {cpu:>7}")
+
+    with gunicorn(ENV, PORT):
+        parts, html = home_weight()
+        stylesheet = re.search(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html).group(1)
+        print(
+            f"\nServed by gunicorn, wrk -t2 -c{options.connections} -d{options.seconds}s, {BROWSER_ENCODINGS}"
+        )
+        print(f"  {'page':<48} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'vs CSS':>7} {'cache':>6}")
+        results = {}
+        for url in [stylesheet, *urls]:
+            cache_state = fetch(url)[0].getheader("X-Page-Cache", "-")  # also warms the cache
+            results[url] = (
+                *wrk(f"http://127.0.0.1:{PORT}{url}", options.seconds, options.connections),
+                cache_state,
+            )
+        static_rate = results[stylesheet][0]
+        for url, (rate, p50, p99, errors, cache_state) in results.items():
+            ratio = rate / static_rate
+            note = f"  {errors} errors" if errors else ""
+            print(f"  {url:<48} {rate:>8.0f} {p50:>7.1f} {p99:>7.1f} {ratio:>7.2f} {cache_state:>6}{note}")
+
+    print("\nHome page over the wire, without images")
+    for path, size, encoding in parts:
+        print(f"  {path:<48} {size / 1024:>7.1f} KB  {encoding}")
+    print(f"  {'total':<48} {sum(size for _, size, _ in parts) / 1024:>7.1f} KB")
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}")
+
+
+if __name__ == "__main__":
+    main()
