@@ -29,7 +29,12 @@ run: install ## Migrate, load the demo content and serve the site on http://127.
 	trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
-bench: install ## Registration rush benchmark: gunicorn on PostgreSQL and Redis (see bench/registration.py)
+bench: bench-pages bench-registrations ## Both benchmarks below (need PostgreSQL, Redis and wrk)
+
+bench-pages: install ## Page speed: CPU and queries per page, then wrk against gunicorn (bench/pages.py)
+	$(PYTHON) bench/pages.py
+
+bench-registrations: install ## Registration rush against gunicorn on PostgreSQL and Redis (bench/registration.py)
 	$(PYTHON) bench/registration.py
 
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
@@ -39,4 +44,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench
+.PHONY: help install run test lint bench bench-pages bench-registrations

@@ -14,3 +14,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SITE_URL = "http://testserver"
 # Tests see what each request renders; tests/home/test_page_cache.py turns the page cache on.
 PAGE_CACHE_SECONDS = 0
+SERVE_MEDIA = True
