@@ -23,10 +23,12 @@ run: install ## Migrate, load the demo content and serve the site on http://127.
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (username: admin, password: admin-asn-adaptif)"
 	@echo ""
 	@# The task worker sends the emails (printed here by the console backend); send_reminders
-	@# queues the reminders. Both stop with the server.
+	@# queues the reminders; publish_scheduled publishes (and unpublishes) pages on their
+	@# scheduled time, checked every minute. All stop with the server.
 	$(PYTHON) manage.py db_worker --no-startup-delay & worker=$$!; \
 	$(PYTHON) manage.py send_reminders --every 300 > /dev/null & reminders=$$!; \
-	trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
+	while sleep 60; do $(PYTHON) manage.py publish_scheduled > /dev/null; done & scheduled=$$!; \
+	trap 'kill $$worker $$reminders $$scheduled 2>/dev/null' EXIT INT TERM; \
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 bench: install ## Registration rush benchmark: gunicorn on PostgreSQL and Redis (see bench/registration.py)

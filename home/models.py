@@ -59,7 +59,9 @@ class BasePage(SocialMediaMixin, Page):
     @property
     def preview_sizes(self):
         # Readers come on phones, staff check on desktops: the tablet size only adds a click.
-        return [size for size in PreviewableMixin.DEFAULT_PREVIEW_SIZES if size["name"] in {"mobile", "desktop"}]
+        return [
+            size for size in PreviewableMixin.DEFAULT_PREVIEW_SIZES if size["name"] in {"mobile", "desktop"}
+        ]
 
     def get_lead_image(self):
         return None
