@@ -1,8 +1,9 @@
 """The editors' roles and the moderation workflow, so every install has them.
 
-- Penulis: writes pages, images and documents; submits for moderation; cannot publish.
-- Moderator: what Penulis does, plus publish, unlock, delete images and documents, and the site
-  settings.
+- Penulis: writes pages, uploads images and documents (and edits their own); submits for
+  moderation; cannot publish.
+- Moderator: what Penulis does, plus publish, unlock, edit and delete any image or document, and
+  the site settings.
 - "Tinjau lalu terbitkan": one review by a Moderator. It is assigned to the root of the page tree,
   so it covers the episode and news sections (and every other page) on any install, including a
   fresh one whose home page is only made later by load_demo.
@@ -24,9 +25,11 @@ PAGE_PERMISSIONS = {
     MODERATOR: ["add_page", "change_page", "lock_page", "publish_page", "unlock_page"],
 }
 COLLECTION_PERMISSIONS = {
+    # Wagtail's "change" on a collection also allows deleting any of its files, and a deleted
+    # poster vanishes from live pages without review: writers manage only their own uploads.
     WRITER: [
-        ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
-        ("wagtaildocs", "document", ["add_document", "change_document", "choose_document"]),
+        ("wagtailimages", "image", ["add_image", "choose_image"]),
+        ("wagtaildocs", "document", ["add_document", "choose_document"]),
     ],
     MODERATOR: [
         ("wagtailimages", "image", ["add_image", "change_image", "choose_image", "delete_image"]),
