@@ -198,6 +198,6 @@ def make_staff(*groups, **kwargs):
     kwargs.setdefault("username", f"staf{number}")
     kwargs.setdefault("email", f"staf{number}@bpsdm.example")
     kwargs.setdefault("first_name", f"Staf {number}")
-    user = get_user_model().objects.create_user(password="sandi-rahasia-staf", **kwargs)  # noqa: S106
+    user = get_user_model().objects.create_user(password="sandi-rahasia-staf", **kwargs)
     user.groups.set(Group.objects.filter(name__in=groups))
     return user

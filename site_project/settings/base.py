@@ -120,6 +120,8 @@ LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
 # The public site is always Indonesian (no LocaleMiddleware); Wagtail switches the admin to
 # each user's chosen language on its own.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Our catalogue comes first: it fills in the Wagtail strings its Indonesian one leaves in English.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
 USE_TZ = True

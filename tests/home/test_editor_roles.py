@@ -118,7 +118,13 @@ def test_writers_and_moderators_never_see_participants(client, content, group):
 def test_no_staff_group_manages_users_workflows_or_snippets(client, content, group):
     login(client, group)
 
-    for url in ("/admin/users/", "/admin/groups/", "/admin/workflows/list/", "/admin/snippets/", "/admin/sites/"):
+    for url in (
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/workflows/list/",
+        "/admin/snippets/",
+        "/admin/sites/",
+    ):
         assert_refused(client.get(url))
 
 
