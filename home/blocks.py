@@ -16,19 +16,6 @@ from home.video import youtube_embed_url
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-# Block previews in the admin show the newest image or document of the library, if there is one.
-def _image_preview():
-    return {
-        "image": get_image_model().objects.order_by("-created_at").first(),
-        "caption": "Peserta mengikuti webinar dari kantor masing-masing.",
-        "credit": "Humas BPSDM Sulsel",
-    }
-
-
-def _document_preview():
-    return {"document": get_document_model().objects.order_by("-created_at").first(), "title": ""}
-
-
 class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
@@ -61,8 +48,18 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "components/streamfield/image.html"
         label = _("Gambar")
-        preview_value = _image_preview
         description = _("Gambar dengan keterangan dan kredit.")
+
+    def get_preview_value(self):
+        # The admin preview shows the newest image of the library, if there is one.
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize(
+            {
+                "image": image,
+                "caption": "Peserta mengikuti webinar dari kantor masing-masing.",
+                "credit": "Humas BPSDM Sulsel",
+            }
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -133,8 +130,11 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "components/streamfield/document.html"
         label = _("Unduhan dokumen")
-        preview_value = _document_preview
         description = _("Tautan unduhan untuk dokumen dari pustaka dokumen.")
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.normalize({"document": document, "title": ""})
 
 
 class CallToActionBlock(blocks.StructBlock):
