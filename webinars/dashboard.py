@@ -45,16 +45,17 @@ class UpcomingEpisodesSection(Component):
 
 
 class ModerationSection(Component):
-    """How much waits for this user's review, and how much of their own work is under review."""
+    """How much waits for this user's review, and where their own submissions stand."""
 
     template_name = "wagtailadmin/home/staff_summary/moderation.html"
 
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
-        return {
-            "to_review": TaskState.objects.reviewable_by(user).count(),
-            "submitted": WorkflowState.objects.active().filter(requested_by=user).count(),
-        }
+        own = WorkflowState.objects.filter(requested_by=user).aggregate(
+            in_review=Count("pk", filter=Q(status=WorkflowState.STATUS_IN_PROGRESS)),
+            returned=Count("pk", filter=Q(status=WorkflowState.STATUS_NEEDS_CHANGES)),
+        )
+        return {"to_review": TaskState.objects.reviewable_by(user).count(), **own}
 
 
 class StaffSummaryPanel(Component):
