@@ -37,6 +37,9 @@ bench: install ## Registration rush benchmark: gunicorn on PostgreSQL and Redis 
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(PYTHON) -m pytest
 
+screenshots: install ## Retake the screenshots of docs/editors.md (needs /usr/bin/chromium)
+	$(PYTHON) docs/screenshots.py
+
 messages: ## Compile locale/ (our Indonesian for the Wagtail strings its catalogue leaves in English)
 	msgfmt --check -o locale/id_ID/LC_MESSAGES/django.mo locale/id_ID/LC_MESSAGES/django.po
 
@@ -44,4 +47,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench messages
+.PHONY: help install run test lint bench messages screenshots
