@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "img"
 VIEWPORT = {"width": 1280, "height": 800}
-PASSWORD = "contoh-sandi-dokumentasi"  # a throwaway site, deleted when the script ends
+PASSWORD = "contoh-sandi-dokumentasi"  # noqa: S105 (a throwaway site, deleted when the script ends)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 
@@ -67,8 +67,8 @@ def serve(env, port):
     )
     for _ in range(60):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)  # noqa: S310 (127.0.0.1)
-            return server
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):
+                return server
         except OSError:
             time.sleep(1)
     server.kill()
@@ -90,7 +90,9 @@ def save(page, name, locator=None):
 def log_in(browser, base, username):
     context = browser.new_context(viewport=VIEWPORT, locale="id-ID")
     # The admin may only reach the local server.
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort()
+    )
     page = context.new_page()
     page.goto(base + "/admin/login/")
     page.locator("#id_username").fill(username)
@@ -122,7 +124,9 @@ def take(base):
 
         writer.goto(f"{base}/admin/pages/add/news/articlepage/{news.pk}/")
         writer.locator("#id_title").fill("Pendaftaran Seri ke-41 dibuka")
-        writer.locator("#id_intro").fill("Seri ke-41 ASN Adaptif membahas literasi data untuk pelayanan publik.")
+        writer.locator("#id_intro").fill(
+            "Seri ke-41 ASN Adaptif membahas literasi data untuk pelayanan publik."
+        )
         body = writer.locator("[data-contentpath=body]")
         body.scroll_into_view_if_needed()
         body.locator(".c-sf-add-button").first.click()
