@@ -8,12 +8,11 @@ import datetime
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-
 import pytest
 
 from news.models import ArticlePage
 from tests import factories
+from tests.admin_forms import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +21,11 @@ def test_a_page_scheduled_by_a_moderator_goes_live_once_its_time_has_passed(clie
     news = factories.news_index()
     client.force_login(factories.make_staff("Moderator"))
     go_live = now + datetime.timedelta(hours=2)
-    form = nested_form_data(
-        {
-            "title": "Pengumuman Seri ke-41",
-            "slug": "pengumuman-seri-41",
-            "date": "2025-08-01",
-            "author": "Humas BPSDM Sulsel",
-            "intro": "Seri ke-41 ASN Adaptif membahas literasi data untuk pelayanan publik.",
-            "body": streamfield([("paragraph", rich_text("<p>Pendaftaran dibuka pekan depan.</p>"))]),
-            "episode_links": inline_formset([]),
-            "comments": inline_formset([]),
-            "go_live_at": go_live.strftime("%d-%m-%Y %H.%M"),
-            "action-publish": "Terbitkan",
-        }
+    form = article_form(
+        title="Pengumuman Seri ke-41",
+        slug="pengumuman-seri-41",
+        go_live_at=go_live.strftime("%d-%m-%Y %H.%M"),
+        **{"action-publish": "Terbitkan"},
     )
 
     response = client.post(reverse("wagtailadmin_pages:add", args=("news", "articlepage", news.pk)), form)

@@ -8,30 +8,14 @@ from django.core import mail
 from django.urls import reverse
 
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
 from news.models import ArticlePage
 from tests import factories
+from tests.admin_forms import article_form
 
 pytestmark = pytest.mark.django_db
-
-
-def article_form(**overrides):
-    data = {
-        "title": "Seri ke-41 dibuka untuk umum",
-        "slug": "seri-41-dibuka",
-        "date": "2025-08-01",
-        "author": "Humas BPSDM Sulsel",
-        "intro": "Pendaftaran Seri ke-41 ASN Adaptif dibuka bagi ASN dan masyarakat umum.",
-        "body": streamfield([("paragraph", rich_text("<p>Daftar lewat situs ASN Adaptif.</p>"))]),
-        "episode_links": inline_formset([]),
-        "tags": "",
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 @pytest.fixture
