@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import Site
+from wagtail.models import Page, Site, Workflow
 
 import pytest
 
@@ -43,6 +43,18 @@ def test_the_roles_exist_on_every_install():
     assert set(Group.objects.values_list("name", flat=True)) >= {WRITER, MODERATOR, REGISTRAR}
     # Wagtail's English sample groups would sit next to ours with the same powers.
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+def test_every_page_is_reviewed_by_a_moderator_before_it_is_published(content):
+    assert list(Workflow.objects.filter(active=True).values_list("name", flat=True)) == [
+        "Tinjau lalu terbitkan"
+    ]
+    workflow = Page.get_first_root_node().get_workflow()
+    assert workflow.name == "Tinjau lalu terbitkan"
+    [task] = [task.specific for task in workflow.tasks]
+    assert list(task.groups.values_list("name", flat=True)) == [MODERATOR]
+    for page in (content["article"], content["episode"], content["speaker"]):
+        assert page.get_workflow() == workflow
 
 
 @pytest.mark.parametrize("group", [WRITER, MODERATOR])

@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.test.utils.form_data import streamfield
 
 import pytest
 
@@ -109,3 +110,20 @@ def test_a_writer_cannot_skip_the_review(client, people):
     article = ArticlePage.objects.get(slug="seri-41-dibuka")
     assert not article.live
     assert not Page.objects.filter(pk=article.pk, live=True).exists()
+
+
+def test_an_incomplete_article_is_refused_with_indonesian_messages_and_nothing_is_saved(client, people):
+    client.force_login(people["writer"])
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", people["news"].pk))
+
+    response = client.post(
+        url, article_form(intro="Terlalu panjang. " * 30, body=streamfield([]), **{"action-submit": "Kirim"})
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "paling banyak 400 karakter" in errors["intro"][0]
+    assert "body" in errors
+    assert not ArticlePage.objects.exists()
+    assert not WorkflowState.objects.exists()
+    assert mail.outbox == []
