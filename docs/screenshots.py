@@ -6,6 +6,7 @@ article in the admin with Playwright on the system's Chromium, and writes small 
 Nothing is fetched from outside 127.0.0.1.
 """
 
+import io
 import os
 import socket
 import subprocess
@@ -48,7 +49,7 @@ def prepare_site(folder):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", stdout=io.StringIO())
     for username, first_name, group in (("penulis", "Rina", "Penulis"), ("moderator", "Andi", "Moderator")):
         user = get_user_model().objects.create_user(username, f"{username}@bpsdm.example", PASSWORD)
         user.first_name = first_name
@@ -136,6 +137,7 @@ def take(base):
         editor = body.locator("[contenteditable=true]").first
         editor.click()
         editor.type("Pendaftaran dibuka lewat situs ASN Adaptif sampai sehari sebelum acara.")
+        writer.wait_for_timeout(2000)  # the admin autosaves half a second after a change: let it finish
         writer.locator("footer [data-w-dropdown-target=toggle]").last.click()
         writer.wait_for_timeout(300)
         save(writer, "03-kirim-untuk-ditinjau")

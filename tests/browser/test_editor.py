@@ -44,6 +44,7 @@ def test_a_writer_submits_an_article_for_moderation(demo_site, open_page, live_s
     editor = page.locator("[data-contentpath=body] [contenteditable=true]").first
     editor.click()
     editor.type("Pendaftaran dibuka lewat situs ASN Adaptif.")
+    page.wait_for_timeout(2000)  # the admin autosaves half a second after a change: let it finish
     screenshot(page, "editor-article-filled")
     page.locator("footer [data-w-dropdown-target=toggle]").last.click()
     page.locator("button[name=action-submit]").click()
