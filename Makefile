@@ -41,7 +41,7 @@ screenshots: install ## Retake the screenshots of docs/editors.md (needs /usr/bi
 	$(PYTHON) docs/screenshots.py
 
 messages: ## Compile locale/ (our Indonesian for the Wagtail strings its catalogue leaves in English)
-	msgfmt --check -o locale/id_ID/LC_MESSAGES/django.mo locale/id_ID/LC_MESSAGES/django.po
+	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o $${po%.po}.mo $$po || exit 1; done
 
 lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .

@@ -19,7 +19,7 @@ def test_no_pending_migrations():
 
 @pytest.mark.skipif(not shutil.which("msgfmt"), reason="msgfmt is missing: install gettext")
 def test_compiled_translations_match_their_source(tmp_path):
-    for source in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"):
+    for source in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"):
         compiled = tmp_path / "django.mo"
         subprocess.run([shutil.which("msgfmt"), "-o", str(compiled), str(source)], check=True)  # noqa: S603
         assert compiled.read_bytes() == source.with_suffix(".mo").read_bytes(), (
