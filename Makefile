@@ -23,10 +23,12 @@ run: install ## Migrate, load the demo content and serve the site on http://127.
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (username: admin, password: admin-asn-adaptif)"
 	@echo ""
 	@# The task worker sends the emails (printed here by the console backend); send_reminders
-	@# queues the reminders. Both stop with the server.
+	@# queues the reminders; publish_scheduled publishes (and unpublishes) pages on their
+	@# scheduled time, checked every minute. All stop with the server.
 	$(PYTHON) manage.py db_worker --no-startup-delay & worker=$$!; \
 	$(PYTHON) manage.py send_reminders --every 300 > /dev/null & reminders=$$!; \
-	trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
+	while sleep 60; do $(PYTHON) manage.py publish_scheduled > /dev/null; done & scheduled=$$!; \
+	trap 'kill $$worker $$reminders $$scheduled 2>/dev/null' EXIT INT TERM; \
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 bench: bench-pages bench-registrations ## Both benchmarks below (need PostgreSQL, Redis and wrk)
@@ -40,8 +42,14 @@ bench-registrations: install ## Registration rush against gunicorn on PostgreSQL
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(PYTHON) -m pytest
 
+screenshots: install ## Retake the screenshots of docs/editors.md (needs /usr/bin/chromium)
+	$(PYTHON) docs/screenshots.py
+
+messages: ## Compile locale/ (our Indonesian for the Wagtail strings its catalogue leaves in English)
+	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o $${po%.po}.mo $$po || exit 1; done
+
 lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench bench-pages bench-registrations
+.PHONY: help install run test lint bench bench-pages bench-registrations messages screenshots

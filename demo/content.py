@@ -242,6 +242,16 @@ ARTICLE_40 = {
             "untuk PPPK.</p>",
         ),
         (
+            "table",
+            {
+                "table_caption": "Pengembangan kompetensi paling sedikit per tahun",
+                "table_header_choice": "row",
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "data": [["Jenis ASN", "Jam pelajaran (JP)"], ["PNS", "20 JP"], ["PPPK", "24 JP"]],
+            },
+        ),
+        (
             "paragraph",
             "<p>Dr. Muh. Djajadi, juga Widyaiswara Ahli Madya, menguraikan cara menerapkannya di unit "
             "kerja: menutup kesenjangan kompetensi, belajar dari pengalaman, dan menumbuhkan budaya "
@@ -250,6 +260,15 @@ ARTICLE_40 = {
         (
             "paragraph",
             "<p>Hingga seri ini, ASN Adaptif telah menerbitkan 75.404 sertifikat pembelajaran.</p>",
+        ),
+        (
+            "key_figures",
+            {
+                "figures": [
+                    {"number": 2888, "label": "peserta Seri ke-40"},
+                    {"number": 75404, "label": "sertifikat terbit sampai Seri ke-40"},
+                ]
+            },
         ),
     ],
 }

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction, PreviewableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -55,6 +55,13 @@ class BasePage(SocialMediaMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def preview_sizes(self):
+        # Readers come on phones, staff check on desktops: the tablet size only adds a click.
+        return [
+            size for size in PreviewableMixin.DEFAULT_PREVIEW_SIZES if size["name"] in {"mobile", "desktop"}
+        ]
 
     def get_lead_image(self):
         return None
@@ -125,7 +132,12 @@ class StandardPage(BasePage):
         blank=True,
         help_text=_("Ringkasan singkat di bawah judul, paling banyak 400 karakter."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("isi"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("isi"),
+        blank=True,
+        help_text=_("Isi halaman: paragraf, subjudul, gambar, kutipan, video, tabel dan angka kunci."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

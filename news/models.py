@@ -82,6 +82,7 @@ class ArticleEpisode(Orderable):
         on_delete=models.CASCADE,
         related_name="article_links",
         verbose_name=_("episode"),
+        help_text=_("Episode yang diberitakan; tautannya tampil di bawah berita."),
     )
 
     panels = [PageChooserPanel("episode", "webinars.EpisodePage")]
@@ -120,7 +121,11 @@ class ArticlePage(BasePage):
         verbose_name=_("gambar utama"),
         help_text=_("Gambar di atas berita, rasio 16:9. Isi teks alternatif pada gambar."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("isi"))
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("isi"),
+        help_text=_("Isi berita: paragraf, subjudul, gambar, kutipan, video, tabel dan angka kunci."),
+    )
     tags = ClusterTaggableManager(
         through=ArticleTag,
         blank=True,

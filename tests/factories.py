@@ -9,6 +9,8 @@ import datetime
 import io
 import itertools
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -188,3 +190,14 @@ def make_full_episode(**kwargs):
     kwargs.setdefault("tags", [f"topik {number}", "pembelajaran"])
     kwargs.setdefault("roles", [(speaker, SpeakerRole.SPEAKER), (moderator, SpeakerRole.MODERATOR, "Dosen")])
     return make_episode(**kwargs)
+
+
+def make_staff(*groups, **kwargs):
+    """A staff member in the named groups (Penulis, Moderator, Admin Peserta), never a superuser."""
+    number = next(_numbers)
+    kwargs.setdefault("username", f"staf{number}")
+    kwargs.setdefault("email", f"staf{number}@bpsdm.example")
+    kwargs.setdefault("first_name", f"Staf {number}")
+    user = get_user_model().objects.create_user(password="sandi-rahasia-staf", **kwargs)
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user

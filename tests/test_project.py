@@ -1,3 +1,8 @@
+import shutil
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management import call_command
 
 import pytest
@@ -10,6 +15,16 @@ pytestmark = pytest.mark.django_db
 
 def test_no_pending_migrations():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="msgfmt is missing: install gettext")
+def test_compiled_translations_match_their_source(tmp_path):
+    for source in Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"):
+        compiled = tmp_path / "django.mo"
+        subprocess.run([shutil.which("msgfmt"), "-o", str(compiled), str(source)], check=True)  # noqa: S603
+        assert compiled.read_bytes() == source.with_suffix(".mo").read_bytes(), (
+            f"run `make messages` ({source})"
+        )
 
 
 def test_unknown_page_is_an_indonesian_404(client):

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from webinars.admin_views import OutgoingEmailViewSet, RegistrationViewSet
+from webinars.dashboard import StaffSummaryPanel
 from webinars.models import OutgoingEmail, Registration
 from webinars.permissions import NoCreateOrDeletePolicy, ReadOnlyPolicy
 
@@ -24,3 +25,8 @@ def register_registration_log_actions(actions):
     actions.register_action(
         "webinars.registration.restore", _("Pulihkan pendaftaran"), _("Pendaftaran dipulihkan")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_staff_summary_panel(request, panels):
+    panels.append(StaffSummaryPanel())

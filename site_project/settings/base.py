@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -123,6 +124,8 @@ LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
 # The public site is always Indonesian (no LocaleMiddleware); Wagtail switches the admin to
 # each user's chosen language on its own.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Our catalogue comes first: it fills in the Wagtail strings its Indonesian one leaves in English.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
 USE_TZ = True
@@ -171,6 +174,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "png": "webp", "gif": "webp"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odt", "odp", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Workflow emails (submitted, approved, rejected) go to the Moderator group and the author, in each
+# user's admin language; the technical administrator (superuser) is left out of the editors' mail.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H.%M"
 

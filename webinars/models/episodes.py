@@ -68,6 +68,7 @@ class EpisodeSpeaker(Orderable):
         on_delete=models.CASCADE,
         related_name="episode_roles",
         verbose_name=_("narasumber"),
+        help_text=_("Pilih halaman narasumber; buat dulu di Narasumber bila orangnya belum ada."),
     )
     role = models.CharField(
         _("peran"),
@@ -102,6 +103,9 @@ class EpisodeMaterial(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("dokumen"),
+        help_text=_(
+            "Materi paparan dari pustaka dokumen (PDF, PPTX, DOCX, XLSX, ODT, ODP atau ZIP; maks. 20 MB)."
+        ),
     )
     title = models.CharField(
         _("judul"),
@@ -230,7 +234,12 @@ class EpisodePage(EpisodeRegistrationMixin, RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Format jam:menit:detik, mis. 2:45:00."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("uraian"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("uraian"),
+        blank=True,
+        help_text=_("Uraian episode: latar belakang, pokok bahasan, dan setelah acara, ringkasannya."),
+    )
     reported_participants = models.PositiveIntegerField(
         _("jumlah peserta (dilaporkan)"),
         null=True,

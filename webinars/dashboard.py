@@ -1,0 +1,69 @@
+"""The staff summary on the admin home: what needs attention this week, in one panel.
+
+The panel is a list of sections, each a small component with its own template. A new concern
+(the latest certificate run, for one) becomes one more section in ``StaffSummaryPanel.sections``.
+"""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState, WorkflowState
+
+from webinars.models import EpisodePage, RegistrationStatus
+
+
+class UpcomingEpisodesSection(Component):
+    """The next episodes, live or still in draft, with their registrations and days to go."""
+
+    template_name = "wagtailadmin/home/staff_summary/upcoming_episodes.html"
+    limit = 5
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        now = timezone.now()
+        episodes = list(
+            EpisodePage.objects.upcoming(now).annotate(
+                confirmed_count=Count(
+                    "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+                ),
+                waitlisted_count=Count(
+                    "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
+                ),
+            )[: self.limit]
+        )
+        today = timezone.localdate(now)
+        for episode in episodes:
+            episode.days_to_go = (timezone.localdate(episode.start) - today).days
+            episode.is_running = episode.start <= now
+        # Registrations are personal data: only registrars get the link to the list.
+        registrations_url = None
+        if request.user.has_perm("webinars.view_registration"):
+            registrations_url = reverse("pendaftaran:index")
+        return {"episodes": episodes, "registrations_url": registrations_url}
+
+
+class ModerationSection(Component):
+    """How much waits for this user's review, and where their own submissions stand."""
+
+    template_name = "wagtailadmin/home/staff_summary/moderation.html"
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        own = WorkflowState.objects.filter(requested_by=user).aggregate(
+            in_review=Count("pk", filter=Q(status=WorkflowState.STATUS_IN_PROGRESS)),
+            returned=Count("pk", filter=Q(status=WorkflowState.STATUS_NEEDS_CHANGES)),
+        )
+        return {"to_review": TaskState.objects.reviewable_by(user).count(), **own}
+
+
+class StaffSummaryPanel(Component):
+    name = "staff_summary"
+    order = 50  # above Wagtail's own panels
+    template_name = "wagtailadmin/home/staff_summary.html"
+    sections = [UpcomingEpisodesSection, ModerationSection]
+
+    def get_context_data(self, parent_context):
+        # Sections render with this panel's context: pass the request on to them.
+        return {"sections": [section() for section in self.sections], "request": parent_context["request"]}
