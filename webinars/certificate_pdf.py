@@ -60,7 +60,14 @@ def render(certificate, sheet):
     """The certificate's PDF as bytes."""
     _register_fonts()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
+    # The initial font too is ours: otherwise ReportLab lists Helvetica, a font it does not embed.
+    pdf = canvas.Canvas(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        pageCompression=1,
+        initialFontName=REGULAR,
+        initialFontSize=12,
+    )
     pdf.setTitle(f"Sertifikat {certificate.number}")
     pdf.setAuthor(sheet.organisation)
     pdf.setFillColor(INK)
