@@ -81,7 +81,8 @@ def test_a_longer_report_raises_the_duration_but_a_shorter_one_never_lowers_it(
 
 def test_duration_comes_from_join_and_leave_times_when_absent(held_episode):
     rows = read_report(
-        b"Nama;Email;Waktu bergabung;Waktu keluar\nBesse;b@contoh.go.id;2025-07-24 09:00:00;2025-07-24 10:31:30\n"
+        b"Nama;Email;Waktu bergabung;Waktu keluar\n"
+        b"Besse;b@contoh.go.id;2025-07-24 09:00:00;2025-07-24 10:31:30\n"
     )
     assert [(row.name, row.minutes) for row in rows] == [("Besse", 91)]
 
