@@ -56,7 +56,7 @@ Attendance.objects.bulk_create(
     Attendance(registration=registration, episode=episode, checked_in_at=now)
     for registration in registrations
 )
-print(episode.pk)
+print("RESULT", episode.pk)
 """
 
 ISSUE = """
@@ -66,15 +66,15 @@ from webinars.models import CertificateRun
 run = CertificateRun.objects.create(episode_id=EPISODE)
 started = time.perf_counter()
 run = run_issuing(run.pk)
-print(run.issued, round(time.perf_counter() - started, 3))
+print("RESULT", run.issued, round(time.perf_counter() - started, 3))
 """
 
 CHECK = """
 from webinars.models import Certificate
 rows = Certificate.objects.filter(episode_id=EPISODE)
-print(rows.count(), rows.values("number").distinct().count(), rows.values("registration").distinct().count())
-for code in rows.values_list("verification_code", flat=True):
-    print(code)
+numbers = rows.values("number").distinct().count()
+print("RESULT", rows.count(), numbers, rows.values("registration").distinct().count())
+print("RESULT", *rows.values_list("verification_code", flat=True))
 """
 
 
@@ -90,21 +90,26 @@ def manage(*args, stdin=None, env=ENV):
     ).stdout
 
 
+def shell_results(output):
+    """The values a shell script printed after RESULT, one list per line (the shell prints more)."""
+    return [line.split()[1:] for line in output.splitlines() if line.startswith("RESULT ")]
+
+
 def psql(sql):
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql], check=True)
 
 
 def download_many(codes):
-    results = []
+    timings = []
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     for code in codes:
         started = time.perf_counter()
         connection.request("GET", f"/sertifikat/unduh/{code}/")
         response = connection.getresponse()
         body = response.read()
-        results.append((response.status, len(body), time.perf_counter() - started))
+        timings.append((response.status, len(body), time.perf_counter() - started))
     connection.close()
-    return results
+    return timings
 
 
 def wait_for_server():
@@ -130,11 +135,15 @@ def main():
     psql(f"CREATE DATABASE {DATABASE}")
     manage("migrate", "--no-input", env=env)
     manage("collectstatic", "--no-input", env=env)
-    episode = manage("shell", stdin=SETUP.replace("ATTENDEES", str(options.attendees)), env=env).split()[-1]
+    [[episode]] = shell_results(
+        manage("shell", stdin=SETUP.replace("ATTENDEES", str(options.attendees)), env=env)
+    )
 
-    issued, seconds = manage("shell", stdin=ISSUE.replace("EPISODE", episode), env=env).split()[-2:]
+    [[issued, seconds]] = shell_results(manage("shell", stdin=ISSUE.replace("EPISODE", episode), env=env))
     issued, seconds = int(issued), float(seconds)
-    total, numbers, people, *codes = manage("shell", stdin=CHECK.replace("EPISODE", episode), env=env).split()
+    [[total, numbers, people], codes] = shell_results(
+        manage("shell", stdin=CHECK.replace("EPISODE", episode), env=env)
+    )
 
     server = subprocess.Popen(
         [

@@ -7,8 +7,13 @@ certificate, so two runs of the same episode at once (or a run repeated) never d
 renumber anything: the second one finds them issued and skips them.
 """
 
+import contextlib
+import functools
 import logging
+import multiprocessing
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from enum import StrEnum
 
 from django.core.files.base import ContentFile
@@ -38,6 +43,9 @@ from webinars.outbox import queue_email
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
+# Drawing is most of the work: from this many certificates on, every core draws.
+PARALLEL_FROM = 50
+MAX_DRAWING_PROCESSES = 4
 
 
 class Skip(StrEnum):
@@ -127,15 +135,15 @@ def run_issuing(run_id):
     try:
         if eligible and episode.jp is None:
             raise NoJPValue
-        sheet = sheet_for(episode) if eligible else None
-        for start in range(0, len(eligible), BATCH_SIZE):
-            batch = eligible[start : start + BATCH_SIZE]
-            issued = issue_batch(episode, batch, sheet)
-            CertificateRun.objects.filter(pk=run.pk).update(
-                processed=F("processed") + len(batch),
-                issued=F("issued") + issued,
-                skipped_already_issued=F("skipped_already_issued") + len(batch) - issued,
-            )
+        with pdf_drawer(sheet_for(episode) if eligible else None, len(eligible)) as draw:
+            for start in range(0, len(eligible), BATCH_SIZE):
+                batch = eligible[start : start + BATCH_SIZE]
+                issued = issue_batch(episode, batch, draw)
+                CertificateRun.objects.filter(pk=run.pk).update(
+                    processed=F("processed") + len(batch),
+                    issued=F("issued") + issued,
+                    skipped_already_issued=F("skipped_already_issued") + len(batch) - issued,
+                )
     except Exception as error:
         statistics.invalidate()  # batches issued before the failure count
         logger.exception("Certificate run %s failed", run.pk)
@@ -149,7 +157,26 @@ def run_issuing(run_id):
     return run
 
 
-def issue_batch(episode, registrations, sheet):
+@contextlib.contextmanager
+def pdf_drawer(sheet, count):
+    """A function drawing a list of certificates' PDFs: on every core when there are many."""
+    processes = min(os.cpu_count() or 1, MAX_DRAWING_PROCESSES)
+    if count < PARALLEL_FROM or processes < 2:
+        yield lambda certificates: [
+            certificate_pdf.render(certificate, sheet) for certificate in certificates
+        ]
+        return
+    # Forked, the processes share the loaded settings, fonts and URLs; they only draw and never
+    # use the database connection they inherit.
+    context = multiprocessing.get_context("fork")
+    draw_one = functools.partial(certificate_pdf.render, sheet=sheet)
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        yield lambda certificates: list(
+            pool.map(draw_one, certificates, chunksize=max(1, len(certificates) // (processes * 4)))
+        )
+
+
+def issue_batch(episode, registrations, draw):
     """Certificates for these eligible registrations, numbered in order; returns how many were made."""
     saved_files = []
     try:
@@ -164,20 +191,20 @@ def issue_batch(episode, registrations, sheet):
                 )
             )
             pending = [registration for registration in registrations if registration.pk not in taken]
-            certificates = []
-            for offset, registration in enumerate(pending, start=1):
-                certificate = _new_certificate(episode, registration, counter.last_sequence + offset)
-                pdf = certificate_pdf.render(certificate, sheet)
+            certificates = [
+                _new_certificate(episode, registration, counter.last_sequence + offset)
+                for offset, registration in enumerate(pending, start=1)
+            ]
+            for certificate, pdf in zip(certificates, draw(certificates), strict=True):
                 certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(pdf), save=False)
                 saved_files.append(certificate.pdf.name)
-                certificates.append(certificate)
             Certificate.objects.bulk_create(certificates)
             counter.last_sequence += len(pending)
             counter.save(update_fields=["last_sequence"])
-            for certificate in certificates:
+            for registration in pending:
                 # A registration already anonymised has no address to write to.
-                if certificate.registration.email:
-                    queue_email(certificate.registration, EmailKind.CERTIFICATE)
+                if registration.email:
+                    queue_email(registration, EmailKind.CERTIFICATE)
     except BaseException:
         for name in saved_files:
             default_storage.delete(name)
@@ -186,9 +213,10 @@ def issue_batch(episode, registrations, sheet):
 
 
 def _new_certificate(episode, registration, sequence):
+    # Ids, not instances: the certificate goes to a drawing process, which needs only its fields.
     return Certificate(
-        registration=registration,
-        episode=episode,
+        registration_id=registration.pk,
+        episode_id=episode.pk,
         sequence=sequence,
         number=certificate_number(episode.series_number, sequence),
         full_name=registration.full_name,

@@ -204,3 +204,20 @@ def test_counted_episode_figures_include_attendance_and_valid_certificates(held_
 
     revoke(Certificate.objects.get(), "Nama salah")
     assert statistics.for_episode(held_episode).certificates == 0
+
+
+def test_large_runs_draw_in_parallel_processes_with_the_same_result(held_episode, monkeypatch):
+    from webinars import issuing
+
+    monkeypatch.setattr(issuing, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(issuing.os, "cpu_count", lambda: 2)
+    names = ["Ñoño Ümit Çelik", "Dra. Hj. Andi Nurhaedah Ṣāliḥ, M.Si.", "Besse Tenri"]
+    for name in names:
+        check_in(make_registration(held_episode, full_name=name))
+
+    assert issue(held_episode).issued == 3
+
+    for certificate in Certificate.objects.order_by("sequence"):
+        text = pdf_text(certificate)
+        assert certificate.full_name in text and certificate.number in text
+    assert [c.full_name for c in Certificate.objects.order_by("sequence")] == names
