@@ -151,7 +151,7 @@ def test_registrar_issues_and_sees_the_run(
     run = CertificateRun.objects.get()
     assert (run.status, run.issued, run.requested_by) == ("done", 1, registrar)
     runs = client.get("/admin/penerbitan-sertifikat/").content.decode()
-    assert "Selesai" in runs and "1/1" in runs
+    assert "Selesai" in runs and "1/1" in runs and "Kemajuan" in runs
     assert "ASNA-041-00001" in client.get("/admin/sertifikat/").content.decode()
 
 

@@ -145,3 +145,16 @@ def test_keyword_stays_off_public_pages_and_search(client, person, live_episode)
 def test_window_times_follow_the_episode(live_episode):
     assert live_episode.checkin_opens_at == live_episode.start - datetime.timedelta(minutes=30)
     assert live_episode.checkin_closes_at == live_episode.end + datetime.timedelta(minutes=60)
+
+
+def test_editors_set_attendance_on_a_tab_of_its_own(client, admin_user, live_episode):
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{live_episode.pk}/edit/").content.decode()
+    assert "Presensi &amp; sertifikat" in html
+    for field in [
+        "attendance_keyword",
+        "checkin_opens_before",
+        "checkin_closes_after",
+        "certificate_minimum_minutes",
+    ]:
+        assert f'name="{field}"' in html

@@ -1,6 +1,6 @@
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,7 +54,7 @@ class Attendance(models.Model):
             return True
         return self.minutes is not None and self.minutes >= (minimum_minutes or 0)
 
-    @property
+    @admin.display(description=_("sumber"))
     def sources(self):
         found = []
         if self.checked_in_at:
@@ -112,11 +112,6 @@ class EpisodeAttendanceMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.attendance_keyword and not self.attendance_keyword.strip():
-            raise ValidationError({"attendance_keyword": _("Kata kunci tidak boleh hanya spasi.")})
 
     @property
     def checkin_opens_at(self):

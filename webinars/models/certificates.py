@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -237,6 +238,6 @@ class CertificateRun(models.Model):
     def __str__(self):
         return f"{self.episode} · {self.created_at:%Y-%m-%d %H:%M}"
 
-    @property
+    @admin.display(description=_("kemajuan"))
     def progress(self):
         return f"{self.processed}/{self.total}"
