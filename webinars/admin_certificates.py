@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import log
 
-from webinars.issuing import NoJPValue, revoke, start_run
+from webinars.issuing import EpisodeNotOver, NoJPValue, revoke, start_run
 from webinars.models import Certificate, CertificateRun, EpisodePage
 
 ISSUE_PERMISSION = "webinars.add_certificate"
@@ -136,6 +136,8 @@ class CertificateViewSet(ModelViewSet):
             episode = form.cleaned_data["episode"]
             try:
                 start_run(episode, request.user)
+            except EpisodeNotOver:
+                form.add_error("episode", _("Sertifikat baru dapat diterbitkan setelah acara selesai."))
             except NoJPValue:
                 form.add_error("episode", _("Isi dulu nilai JP episode ini: sertifikat mencantumkannya."))
             else:

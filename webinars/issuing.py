@@ -59,6 +59,10 @@ class NoJPValue(Exception):
     """The episode has no JP value yet: a certificate without one would be worthless."""
 
 
+class EpisodeNotOver(Exception):
+    """Certificates are for attendance, which is only known once the episode has ended."""
+
+
 def reason_to_skip(registration, episode):
     """Why this registration gets no certificate now, or None when it is eligible."""
     if registration.status != RegistrationStatus.CONFIRMED:
@@ -84,6 +88,8 @@ def start_run(episode, user=None):
     """Record a run and queue it for the background worker."""
     from webinars.tasks import issue_certificates
 
+    if episode.end > timezone.now():
+        raise EpisodeNotOver
     if episode.jp is None:
         raise NoJPValue
     run = CertificateRun.objects.create(episode=episode, requested_by=user)

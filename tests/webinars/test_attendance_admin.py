@@ -4,7 +4,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 import pytest
 
-from tests.factories import make_registration
+from tests.factories import make_registration, wita
 from webinars.attendance_import import ReportError, normalise_name, read_report
 from webinars.attendance_service import check_in
 from webinars.models import Attendance, Certificate, CertificateRun
@@ -219,3 +219,11 @@ def test_hand_check_in_and_self_check_in_share_one_row(held_episode, attendee):
     mark(attendee)
     check_in(attendee)
     assert Attendance.objects.count() == 1
+
+
+def test_issuing_before_the_end_is_refused_in_the_admin(client, registrar, held_episode, time_machine):
+    time_machine.move_to(wita(2025, 7, 24, 11, 0), tick=False)  # the episode runs until 12.00
+    client.force_login(registrar)
+    html = client.post("/admin/sertifikat/terbitkan/", {"episode": held_episode.pk}).content.decode()
+    assert "setelah acara selesai" in html
+    assert not CertificateRun.objects.exists()

@@ -10,13 +10,14 @@ from pypdf import PdfReader
 from tests.factories import make_episode, make_image, make_registration, wita
 from webinars import certificate_pdf, statistics
 from webinars.attendance_service import check_in, mark, record_durations
-from webinars.issuing import NoJPValue, run_issuing, start_run
+from webinars.issuing import EpisodeNotOver, NoJPValue, run_issuing, start_run
 from webinars.models import (
     Certificate,
     CertificateRun,
     CertificateSettings,
     EmailKind,
     OutgoingEmail,
+    Registration,
     RunStatus,
 )
 
@@ -195,6 +196,19 @@ def test_episode_without_jp_cannot_be_issued(now):
     episode = make_episode(series_number=42, start=wita(2025, 7, 28, 9, 0), jp=None)
     with pytest.raises(NoJPValue):
         start_run(episode)
+
+
+def test_certificates_wait_for_the_end_of_the_episode(now):
+    episode = make_episode(series_number=42, start=wita(2025, 8, 1, 9, 0), jp=2)  # on until 12.00
+    with pytest.raises(EpisodeNotOver):
+        start_run(episode)
+    assert not CertificateRun.objects.exists()
+
+
+def test_no_email_for_a_registration_already_anonymised(held_episode, attendee):
+    Registration.objects.filter(pk=attendee.pk).update(email="")
+    assert issue(held_episode).issued == 1
+    assert not OutgoingEmail.objects.filter(kind=EmailKind.CERTIFICATE).exists()
 
 
 def test_counted_episode_figures_include_attendance_and_valid_certificates(held_episode, attendee):
