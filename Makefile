@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 PORT ?= 8000
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PYTHON) || $(PYTHON_BIN) -m venv $(VENV)
@@ -39,6 +39,9 @@ bench-pages: install ## Page speed: CPU and queries per page, then wrk against g
 bench-registrations: install ## Registration rush against gunicorn on PostgreSQL and Redis (bench/registration.py)
 	$(PYTHON) bench/registration.py
 
+bench-certificates: install ## Certificate benchmark: issue 3,000 on PostgreSQL, time downloads via gunicorn (see bench/certificates.py)
+	$(PYTHON) bench/certificates.py
+
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(PYTHON) -m pytest
 
@@ -52,4 +55,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench bench-pages bench-registrations messages screenshots
+.PHONY: help install run test lint bench bench-pages bench-registrations bench-certificates messages screenshots

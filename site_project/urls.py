@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt, serve_media
 from search.views import search
+from webinars import certificate_views
 from webinars.views import registration_form_at_fixed_path
 
 urlpatterns = [
@@ -15,6 +16,10 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", search, name="search"),
     path("webinar/<slug:slug>/daftar/", registration_form_at_fixed_path, name="registration_form"),
+    # Printed on certificates (the QR code) and sent in emails: these addresses never change.
+    path("sertifikat/", certificate_views.lookup, name="certificate_lookup"),
+    path("sertifikat/verifikasi/<str:code>/", certificate_views.verify, name="certificate_verify"),
+    path("sertifikat/unduh/<str:code>/", certificate_views.download, name="certificate_download"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

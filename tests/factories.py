@@ -28,6 +28,7 @@ from webinars.models import (
     EpisodeMaterial,
     EpisodePage,
     EpisodeSpeaker,
+    Registration,
     SpeakerIndexPage,
     SpeakerPage,
     SpeakerRole,
@@ -201,3 +202,19 @@ def make_staff(*groups, **kwargs):
     user = get_user_model().objects.create_user(password="sandi-rahasia-staf", **kwargs)
     user.groups.set(Group.objects.filter(name__in=groups))
     return user
+
+
+def make_registration(episode, **kwargs):
+    """A registration made directly (no seat counting, no email): for attendance and certificates."""
+    number = next(_numbers)
+    kwargs.setdefault("full_name", f"Peserta Nomor {number}")
+    kwargs.setdefault("email", f"peserta{number}@contoh.go.id")
+    kwargs.setdefault("whatsapp", "+6281234567890")
+    kwargs.setdefault("participant_type", "pns")
+    if kwargs["participant_type"] != "non-asn":
+        kwargs.setdefault("nip", f"19900115201503{number:04d}")
+    kwargs.setdefault("agency", "BPSDM Provinsi Sulawesi Selatan")
+    kwargs.setdefault("position", "Analis")
+    kwargs.setdefault("regency", "makassar")
+    kwargs.setdefault("consented_at", timezone.now())
+    return Registration.objects.create(episode=episode, **kwargs)

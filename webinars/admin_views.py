@@ -1,4 +1,7 @@
-"""Wagtail admin for registrars: registrations and the emails sent to participants."""
+"""Wagtail admin for registrars: registrations and the emails sent to participants.
+
+Attendance and certificates have their own modules: admin_attendance.py, admin_certificates.py.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,7 +15,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 
-from webinars.models import PERSON_FIELDS, OutgoingEmail, Registration, RegistrationStatus
+from webinars.admin_attendance import can_change_attendance, hand_action_button
+from webinars.models import PERSON_FIELDS, Attendance, OutgoingEmail, Registration, RegistrationStatus
 from webinars.registration_service import cancel, restore
 
 STATUS_ACTIONS = {
@@ -31,6 +35,12 @@ class RegistrationIndexView(IndexView):
         if self.permission_policy.user_has_permission(self.request.user, "change"):
             url = reverse(self.status_url_name, args=[action, instance.pk])
             buttons.append(ListingButton(label, url=url, icon_name="redirect", priority=40))
+        if instance.status == RegistrationStatus.CONFIRMED and can_change_attendance(self.request.user):
+            try:
+                has_attendance = instance.attendance is not None
+            except Attendance.DoesNotExist:
+                has_attendance = False
+            buttons.append(hand_action_button(instance, has_attendance))
         return buttons
 
 
@@ -67,7 +77,7 @@ class RegistrationViewSet(ModelViewSet):
     ]
 
     def get_queryset(self, request):
-        return Registration.objects.select_related("episode")
+        return Registration.objects.select_related("episode", "attendance")
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(status_url_name=self.get_url_name("status"), **kwargs)

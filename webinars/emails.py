@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from webinars import calendar
 from webinars.links import cancel_url, confirmation_url
@@ -15,6 +16,7 @@ SUBJECTS = {
     EmailKind.CANCELLED: "Pendaftaran ASN Adaptif Seri ke-{number} dibatalkan",
     EmailKind.REMINDER_DAY: "Besok: ASN Adaptif Seri ke-{number}",
     EmailKind.REMINDER_HOUR: "Satu jam lagi: ASN Adaptif Seri ke-{number}",
+    EmailKind.CERTIFICATE: "Sertifikat Anda: ASN Adaptif Seri ke-{number}",
 }
 # The opening sentence of each email, shared by its text and HTML parts.
 OPENINGS = {
@@ -30,9 +32,14 @@ OPENINGS = {
     EmailKind.CANCELLED: "Pendaftaran Anda untuk Webinar ASN Adaptif Seri ke-{number} sudah dibatalkan.",
     EmailKind.REMINDER_DAY: "Pengingat: Webinar ASN Adaptif Seri ke-{number} berlangsung besok.",
     EmailKind.REMINDER_HOUR: "Pengingat: Webinar ASN Adaptif Seri ke-{number} dimulai satu jam lagi.",
+    EmailKind.CERTIFICATE: (
+        "Terima kasih telah mengikuti Webinar ASN Adaptif Seri ke-{number}. Sertifikat Anda sudah terbit."
+    ),
 }
 # Emails that carry the event itself get the calendar file.
 WITH_CALENDAR = {EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER_DAY}
+# Emails about the episode after it took place have their own template.
+TEMPLATES = {EmailKind.CERTIFICATE: "emails/certificate"}
 
 
 def build_message(email):
@@ -46,15 +53,19 @@ def build_message(email):
         "confirmation_url": confirmation_url(registration),
         "cancel_url": cancel_url(registration),
     }
+    if email.kind == EmailKind.CERTIFICATE:
+        context["certificate"] = registration.certificate
+        context["lookup_url"] = settings.SITE_URL + reverse("certificate_lookup")
     context["opening"] = OPENINGS[email.kind].format(
         number=episode.series_number, position=registration.waitlist_position()
     )
+    template = TEMPLATES.get(email.kind, "emails/registration")
     message = EmailMultiAlternatives(
         subject=SUBJECTS[email.kind].format(number=episode.series_number),
-        body=render_to_string("emails/registration.txt", context),
+        body=render_to_string(f"{template}.txt", context),
         to=[registration.email],
     )
-    message.attach_alternative(render_to_string("emails/registration.html", context), "text/html")
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     if email.kind in WITH_CALENDAR:
         ical = calendar.build([episode], settings.SITE_URL, private_details=True).to_ical()
         message.attach(f"asn-adaptif-seri-{episode.series_number}.ics", ical, "text/calendar")

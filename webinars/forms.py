@@ -1,9 +1,11 @@
-"""The registration form: every field checked, with a clear Indonesian message next to it."""
+"""Public forms: registration, check-in and certificate look-up, with clear Indonesian messages."""
 
+import re
 import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from webinars.models import PERSON_FIELDS, ParticipantType, Registration
@@ -153,3 +155,70 @@ class RegistrationForm(forms.ModelForm):
 
     def registration_data(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ParticipantProofForm(forms.Form):
+    """Who someone is, for their check-in or certificates: never enough alone to learn anything."""
+
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        required=False,
+        help_text=_("Alamat yang Anda pakai saat mendaftar."),
+        error_messages={"invalid": _("Masukkan alamat email yang benar, mis. nama@contoh.go.id.")},
+    )
+    secret = forms.CharField(
+        label=_("NIP atau kode pendaftaran"),
+        max_length=30,
+        help_text=_("NIP 18 angka, atau kode pendaftaran 8 karakter dari email konfirmasi."),
+        error_messages={"required": _("Bagian ini wajib diisi.")},
+    )
+    email_required = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
+        self.fields["secret"].widget.attrs.update({"autocomplete": "off", "autocapitalize": "characters"})
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if self.email_required and not email:
+            raise ValidationError(_("Bagian ini wajib diisi."), code="required")
+        return email
+
+    def clean_secret(self):
+        return re.sub(r"[\s.\-]", "", self.cleaned_data["secret"]).upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        secret, email = cleaned.get("secret", ""), cleaned.get("email")
+        if secret.isdigit() and not email and "email" not in self.errors:
+            self.add_error("email", _("Isi email bila memakai NIP."))
+        return cleaned
+
+    def registrations(self, queryset):
+        """Registrations in the queryset matching both halves; none when either is wrong."""
+        email, secret = self.cleaned_data["email"], self.cleaned_data["secret"]
+        queryset = queryset.alias(email_lower=Lower("email"))
+        if secret.isdigit():
+            return queryset.filter(nip=secret, email_lower=email)
+        matches = queryset.filter(code=secret)
+        return matches.filter(email_lower=email) if email else matches
+
+
+class CheckInForm(ParticipantProofForm):
+    # The registration code alone identifies someone; the keyword shows they are watching.
+    email_required = False
+    keyword = forms.CharField(
+        label=_("Kata kunci presensi"),
+        max_length=40,
+        help_text=_("Diumumkan moderator selama acara."),
+        error_messages={"required": _("Bagian ini wajib diisi.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _(
+            "Wajib bila Anda memakai NIP; boleh kosong bila memakai kode pendaftaran."
+        )
+        self.fields["keyword"].widget.attrs.update({"autocomplete": "off"})

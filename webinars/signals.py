@@ -1,7 +1,7 @@
 """Keep the cached statistics in step with what they are computed from.
 
-The certificate issue adds its models here: any change to an attendance or a certificate must
-call ``statistics.invalidate()`` too.
+Attendance and certificates written in bulk (the Zoom import, issuing) send no signals: their
+services call ``statistics.invalidate()`` themselves.
 """
 
 from django.db import transaction
@@ -14,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from home.models import SiteSettings
 from webinars import statistics
-from webinars.models import EpisodeIndexPage, EpisodePage, Registration
+from webinars.models import Attendance, Certificate, EpisodeIndexPage, EpisodePage, Registration
 from webinars.registering_episodes import registering_episodes
 
 
@@ -38,7 +38,11 @@ def invalidate_statistics(**kwargs):
 
 
 @receiver(post_save, sender=Registration)
-def invalidate_statistics_for_registration(instance, **kwargs):
+# A check-in, a registrar's mark or unmark, a revocation.
+@receiver(post_save, sender=Attendance)
+@receiver(post_delete, sender=Attendance)
+@receiver(post_save, sender=Certificate)
+def invalidate_statistics_for_participant(instance, **kwargs):
     # Only ended episodes are in the archive: the registration rush before an episode leaves the
     # cached statistics alone.
     if instance.episode.end < timezone.now():

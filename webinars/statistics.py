@@ -20,11 +20,14 @@ mixes the two sources, so each row of the archive can be checked against one sou
 episode has no registration figure (``None``, shown as "belum tersedia"), never 0. Totals add up
 what is known and say how many episodes they cover; nothing is estimated.
 
-``counted_figures()`` counts registrations that were not cancelled. The site does not record
-attendance or issue certificates yet, so a counted episode's participants and certificates are
-``None`` ("belum tersedia") until the certificate issue counts them here too; the reach breakdowns
+``counted_figures()`` counts registrations that were not cancelled, participants as the people
+recorded as attending (check-in, the Zoom report or a registrar's mark) and certificates as the
+valid ones issued. Before any attendance is recorded (or any certificate issued) for an episode,
+that figure is ``None`` ("belum tersedia"), not 0: it is not known yet. The reach breakdowns
 (``counted_reach()``) group the same registrations. Both take a fixed number of grouped queries,
-and ``webinars.signals`` calls ``invalidate()`` when a registration of an ended episode changes.
+and ``invalidate()`` is called when a registration of an ended episode, an attendance or a
+certificate changes (``webinars.signals``, and the bulk writers in ``attendance_service`` and
+``issuing``).
 
 The headline figures
 --------------------
@@ -127,7 +130,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 
@@ -135,6 +138,8 @@ from wagtail.models import Site
 
 from home import page_cache
 from home.models import SiteSettings
+from webinars.models.attendance import Attendance
+from webinars.models.certificates import Certificate, CertificateStatus
 from webinars.models.episodes import EpisodePage
 from webinars.models.registrations import ParticipantType, Registration, RegistrationStatus
 from webinars.regions import Regency
@@ -201,12 +206,34 @@ def resolve(reported_participants, reported_certificates, counted: Counted | Non
 
 def counted_figures(episode_ids: Iterable[int]) -> dict[int, Counted]:
     """Counted figures of those episodes whose registrations the site holds, by episode id."""
+    episode_ids = list(episode_ids)
     rows = (
         _active_registrations(episode_ids).values("episode_id").annotate(registrations=Count("pk")).order_by()
     )
+    registrations = {row["episode_id"]: row["registrations"] for row in rows}
+    if not registrations:
+        return {}
+    attended = dict(
+        Attendance.objects.filter(episode_id__in=list(registrations))
+        .values("episode_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("episode_id", "n")
+    )
+    certificates = {
+        row["episode_id"]: row["valid"]
+        for row in Certificate.objects.filter(episode_id__in=list(registrations))
+        .values("episode_id")
+        .annotate(valid=Count("pk", filter=Q(status=CertificateStatus.VALID)))
+        .order_by()
+    }
     return {
-        row["episode_id"]: Counted(registrations=row["registrations"], participants=None, certificates=None)
-        for row in rows
+        episode_id: Counted(
+            registrations=count,
+            participants=attended.get(episode_id),
+            certificates=certificates.get(episode_id),
+        )
+        for episode_id, count in registrations.items()
     }
 
 

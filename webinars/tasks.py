@@ -1,4 +1,4 @@
-"""Background work for registrations, run by the django-tasks database worker."""
+"""Background work for registrations and certificates, run by the django-tasks database worker."""
 
 import datetime
 import smtplib
@@ -54,3 +54,11 @@ def deliver_email(email_id):
         email.next_attempt_at = None
         email.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "sent_at"])
         return email.status
+
+
+@task()
+def issue_certificates(run_id):
+    from webinars.issuing import run_issuing
+
+    run = run_issuing(run_id)
+    return {"issued": run.issued, "processed": run.processed}

@@ -1,7 +1,7 @@
-"""Registration pages of an episode: the form, the confirmation and the cancellation.
+"""Participant pages of an episode: registration, confirmation, cancellation and check-in.
 
-They are reached through EpisodePage's routes (daftar/, daftar/selesai/<token>/, batal/<token>/)
-and are never cached: each carries a CSRF token or a participant's own details.
+They are reached through EpisodePage's routes (daftar/, daftar/selesai/<token>/, batal/<token>/,
+presensi/) and are never cached: each carries a CSRF token or a participant's own details.
 """
 
 from django.conf import settings
@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from home.ratelimit import is_limited
 from webinars import links
-from webinars.forms import RegistrationForm
-from webinars.models import Registration
+from webinars.attendance_service import check_in
+from webinars.forms import CheckInForm, RegistrationForm
+from webinars.models import Registration, RegistrationStatus
 from webinars.registering_episodes import registering_episodes
 from webinars.registration_service import EpisodeFull, RegistrationClosed, cancel, register
 
@@ -100,3 +101,38 @@ def registration_cancel(request, episode, token):
             {"page": episode, "registration": registration, "just_cancelled": True},
         )
     return _render(request, "pages/registration_cancel.html", {"page": episode, "registration": registration})
+
+
+def checkin(request, episode):
+    """Self check-in during the event: registration code (or email and NIP) plus the live keyword."""
+    context = {"page": episode, "is_open": episode.checkin_is_open()}
+    form = CheckInForm(request.POST if request.method == "POST" else None)
+    context["form"] = form
+    if request.method != "POST":
+        return _render(request, "pages/checkin.html", context)
+    if not context["is_open"]:
+        return _render(request, "pages/checkin.html", context, status=409)
+    limit, window = settings.CHECKIN_RATE_LIMIT
+    if is_limited("checkin", request, limit, window):
+        form.add_error(None, _("Terlalu banyak percobaan dari jaringan Anda. Coba lagi beberapa menit lagi."))
+        return _render(request, "pages/checkin.html", context, status=429)
+    if not form.is_valid():
+        return _render(request, "pages/checkin.html", context)
+    if not episode.keyword_matches(form.cleaned_data["keyword"]):
+        form.add_error(
+            "keyword", _("Kata kunci presensi tidak sesuai. Periksa lagi yang diumumkan moderator.")
+        )
+        return _render(request, "pages/checkin.html", context)
+    registrations = Registration.objects.filter(episode=episode, status=RegistrationStatus.CONFIRMED)
+    registration = form.registrations(registrations).first()
+    if registration is None:
+        form.add_error(
+            None,
+            _(
+                "Data tidak cocok dengan peserta terdaftar episode ini. Periksa kode pendaftaran dari "
+                "email konfirmasi, atau email dan NIP yang Anda pakai saat mendaftar."
+            ),
+        )
+        return _render(request, "pages/checkin.html", context)
+    context.update(first_time=check_in(registration), registration=registration)
+    return _render(request, "pages/checkin_done.html", context)

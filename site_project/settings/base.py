@@ -186,6 +186,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Registration attempts allowed per client address per window (seconds). Offices share one
 # address behind NAT, so the limit is generous; it stops scripts, not colleagues.
 REGISTRATION_RATE_LIMIT = (int(env("REGISTRATION_RATE_LIMIT", "60")), 600)
+# Check-ins come in a burst while the keyword is on screen, many from one office address.
+CHECKIN_RATE_LIMIT = (int(env("CHECKIN_RATE_LIMIT", "120")), 600)
+# Each certificate look-up is a guess at someone's email and NIP: far fewer are allowed.
+CERTIFICATE_LOOKUP_RATE_LIMIT = (int(env("CERTIFICATE_LOOKUP_RATE_LIMIT", "20")), 600)
 # How long an anonymous reader may see a page as it was (home/page_cache.py); 0 turns it off.
 # Edits show at once; only what changes with the clock (registration opening) waits this long.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))

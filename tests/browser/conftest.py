@@ -39,6 +39,8 @@ def demo_site(live_server, settings, browser_media_root):
         "episode-40": "/webinar/seri-40-workplace-learning/",
         "episode-41": upcoming.get_url(),
         "registration": upcoming.get_url() + "daftar/",
+        "checkin": upcoming.get_url() + "presensi/",
+        "certificates": "/sertifikat/",
         "statistics": "/statistik/",
         "privacy": "/kebijakan-privasi/",
         "speaker": "/narasumber/arwin-malik/",

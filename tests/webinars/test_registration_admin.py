@@ -1,6 +1,5 @@
 import io
 
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
 import pytest
@@ -42,20 +41,6 @@ def episode(now):
             },
         )
     return episode
-
-
-@pytest.fixture
-def registrar(django_user_model):
-    user = django_user_model.objects.create_user("registrar", password="pw")
-    user.groups.add(Group.objects.get(name="Admin Peserta"))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password="pw")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
 
 
 def test_registrar_lists_filters_and_searches(client, registrar, episode):

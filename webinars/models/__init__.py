@@ -1,3 +1,12 @@
+from webinars.models.attendance import Attendance
+from webinars.models.certificates import (
+    Certificate,
+    CertificateCounter,
+    CertificateRun,
+    CertificateSettings,
+    CertificateStatus,
+    RunStatus,
+)
 from webinars.models.emails import EmailKind, EmailStatus, OutgoingEmail
 from webinars.models.episodes import (
     EpisodeIndexPage,
@@ -19,6 +28,13 @@ from webinars.models.speakers import SpeakerIndexPage, SpeakerPage
 from webinars.models.statistics import StatisticsPage
 
 __all__ = [
+    "Attendance",
+    "Certificate",
+    "CertificateCounter",
+    "CertificateRun",
+    "CertificateSettings",
+    "CertificateStatus",
+    "RunStatus",
     "PERSON_FIELDS",
     "EmailKind",
     "EmailStatus",

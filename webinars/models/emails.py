@@ -9,6 +9,7 @@ class EmailKind(models.TextChoices):
     CANCELLED = "cancelled", _("Pembatalan")
     REMINDER_DAY = "reminder-day", _("Pengingat H-1")
     REMINDER_HOUR = "reminder-hour", _("Pengingat 1 jam")
+    CERTIFICATE = "certificate", _("Sertifikat terbit")
 
 
 class EmailStatus(models.TextChoices):

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -21,6 +29,7 @@ from home.seo import social_image_url
 from home.video import youtube_embed_url
 from webinars import calendar
 from webinars.listing import EpisodeFilterForm
+from webinars.models.attendance import EpisodeAttendanceMixin
 from webinars.models.registrations import EpisodeRegistrationMixin
 from webinars.structured_data import episode_event
 
@@ -183,7 +192,7 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
         return urls
 
 
-class EpisodePage(EpisodeRegistrationMixin, RoutablePageMixin, BasePage):
+class EpisodePage(EpisodeAttendanceMixin, EpisodeRegistrationMixin, RoutablePageMixin, BasePage):
     series_number = models.PositiveIntegerField(
         _("seri ke-"),
         unique=True,
@@ -291,6 +300,16 @@ class EpisodePage(EpisodeRegistrationMixin, RoutablePageMixin, BasePage):
             heading=_("Angka yang dilaporkan"),
         ),
     ]
+    # Attendance and certificates have a tab of their own: the keyword is set on the day.
+    edit_handler = TabbedInterface(
+        [
+            # Wagtail's own tab names, so they follow the editor's language like every other page.
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(EpisodeAttendanceMixin.attendance_panels, heading=_("Presensi & sertifikat")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
