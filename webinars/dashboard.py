@@ -1,7 +1,7 @@
 """The staff summary on the admin home: what needs attention this week, in one panel.
 
-The panel is a list of sections, each a small component with its own template. A new concern
-(the latest certificate run, for one) becomes one more section in ``StaffSummaryPanel.sections``.
+The panel is a list of sections, each a small component with its own template; a new concern
+becomes one more section in ``StaffSummaryPanel.sections``.
 """
 
 from django.db.models import Count, Q
@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState, WorkflowState
 
-from webinars.models import EpisodePage, RegistrationStatus
+from webinars.models import CertificateRun, EpisodePage, RegistrationStatus
 
 
 class UpcomingEpisodesSection(Component):
@@ -58,11 +58,26 @@ class ModerationSection(Component):
         return {"to_review": TaskState.objects.reviewable_by(user).count(), **own}
 
 
+class CertificateRunSection(Component):
+    """The latest certificate run and how far it got, for those who may see the runs."""
+
+    template_name = "wagtailadmin/home/staff_summary/certificate_run.html"
+
+    def render_html(self, parent_context=None):
+        if not parent_context["request"].user.has_perm("webinars.view_certificaterun"):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        run = CertificateRun.objects.select_related("episode").order_by("-created_at", "-pk").first()
+        return {"run": run, "runs_url": reverse("penerbitan-sertifikat:index")}
+
+
 class StaffSummaryPanel(Component):
     name = "staff_summary"
     order = 50  # above Wagtail's own panels
     template_name = "wagtailadmin/home/staff_summary.html"
-    sections = [UpcomingEpisodesSection, ModerationSection]
+    sections = [UpcomingEpisodesSection, ModerationSection, CertificateRunSection]
 
     def get_context_data(self, parent_context):
         # Sections render with this panel's context: pass the request on to them.

@@ -15,7 +15,7 @@ from tests import factories
 from tests.factories import wita
 from tests.html import soup
 from webinars.dashboard import StaffSummaryPanel
-from webinars.models import Registration, RegistrationStatus
+from webinars.models import CertificateRun, Registration, RegistrationStatus, RunStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -145,6 +145,7 @@ def test_the_panel_costs_the_same_few_queries_however_much_there_is(now):
     workflow = factories.home_page().get_workflow()
     workflow.start(factories.make_article(), moderator)
     factories.make_staff("Moderator")  # another reviewer changes nothing
+    CertificateRun.objects.create(episode=first)
     few = panel_queries(moderator)
 
     for week in range(1, 8):
@@ -154,9 +155,41 @@ def test_the_panel_costs_the_same_few_queries_however_much_there_is(now):
         register(episode, 3, now=now)
         register(episode, 1, RegistrationStatus.WAITLISTED, now=now)
         workflow.start(factories.make_article(), moderator)
+        CertificateRun.objects.create(episode=episode)
     many = panel_queries(moderator)
 
     # The episodes 1, the user's permissions 2 (then cached for the request), the active review
-    # tasks and whether the user is one of their reviewers 3, the two counts 2.
-    assert few <= 8
+    # tasks and whether the user is one of their reviewers 3, the two counts 2, the latest
+    # certificate run 1.
+    assert few <= 9
     assert many == few
+
+
+def certificate_section(response):
+    section = soup(response).select_one(
+        '#staff-summary-section [aria-labelledby="staff-summary-certificates"]'
+    )
+    return section and " ".join(section.get_text(" ").split())
+
+
+def test_registrars_see_the_latest_certificate_run(client, now):
+    episode = factories.make_episode(series_number=40, start=wita(2025, 7, 10, 9, 0))
+    CertificateRun.objects.create(episode=episode, status=RunStatus.DONE, total=10, processed=10, issued=2)
+    CertificateRun.objects.create(
+        episode=episode,
+        status=RunStatus.RUNNING,
+        total=3000,
+        processed=1200,
+        issued=1150,
+        skipped_not_attended=50,
+    )
+
+    client.force_login(factories.make_staff("Admin Peserta"))
+    text = certificate_section(client.get("/admin/"))
+    client.force_login(factories.make_staff("Penulis"))
+    writer_view = client.get("/admin/")
+
+    assert f"Seri ke-40: {episode.title}" in text
+    assert "berjalan (1.200 dari 3.000 pendaftar diproses)" in text
+    assert "1.150 sertifikat terbit, 50 tidak hadir." in text
+    assert certificate_section(writer_view) is None
