@@ -5,11 +5,9 @@ import time
 
 from django.core.cache import cache
 
+from home.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def is_limited(scope, request, limit, window_seconds):
