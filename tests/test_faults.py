@@ -143,7 +143,7 @@ def test_a_real_server_answers_503_while_postgresql_is_unreachable_and_recovers_
         "SECURE_SSL_REDIRECT": "false",
     }
     # Production pages name their static files from the manifest collectstatic writes.
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input"],
         cwd=ROOT,
         env=environment,
