@@ -23,6 +23,7 @@ from django.test import Client, override_settings
 import pytest
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from tests.conftest import free_port
 from tests.factories import home_page
 from tests.webinars.test_registration import VALID, open_episode, person
 from webinars.models import EmailStatus, OutgoingEmail, Registration
@@ -30,12 +31,6 @@ from webinars.models import EmailStatus, OutgoingEmail, Registration
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # PostgreSQL down
@@ -239,18 +234,7 @@ def test_a_redis_that_comes_back_is_used_again(redis_down):
     assert not cache.is_reachable
 
 
-# Mail server down
-
-
-@pytest.fixture
-def mail_server_down():
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=free_port(),
-        EMAIL_TIMEOUT=2,
-    ):
-        yield
+# Mail server down (the mail_server_down fixture is in conftest.py)
 
 
 def test_with_the_mail_server_down_registrations_are_taken_and_emails_wait(

@@ -24,3 +24,9 @@ def register_registration_log_actions(actions):
     actions.register_action(
         "webinars.registration.restore", _("Pulihkan pendaftaran"), _("Pendaftaran dipulihkan")
     )
+    actions.register_action(
+        "webinars.registration.export", _("Ekspor data pribadi"), _("Data pribadi diekspor atas permintaan")
+    )
+    actions.register_action(
+        "webinars.registration.anonymise", _("Hapus data pribadi"), _("Data pribadi dihapus atas permintaan")
+    )
