@@ -32,6 +32,9 @@ run: install ## Migrate, load the demo content and serve the site on http://127.
 bench: install ## Registration rush benchmark: gunicorn on PostgreSQL and Redis (see bench/registration.py)
 	$(PYTHON) bench/registration.py
 
+failover: install ## Two app servers on one database, one killed mid-load, then backup and restore (bench/failover.py)
+	$(PYTHON) bench/failover.py
+
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(PYTHON) -m pytest
 
@@ -39,4 +42,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench
+.PHONY: help install run test lint bench failover

@@ -9,40 +9,24 @@ the database: every 302 is one row, nothing lost or doubled, confirmed never abo
 
 import argparse
 import http.client
-import os
 import statistics
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+from support import (
+    fresh_site,
+    manage,
+    post_registration,
+    production_env,
+    psql,
+    start_gunicorn,
+    wait_until_serving,
+)
+
 PORT = 8471
-CSRF = "benchmarkcsrfsecret0123456789abc"  # Django accepts this same unmasked secret in cookie and form
-ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
-    "SECRET_KEY": "benchmark-only-" + "x" * 50,
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/asn_bench",
-    "REDIS_URL": "redis://127.0.0.1:6379/3",
-    "SECURE_SSL_REDIRECT": "false",
-    "REGISTRATION_RATE_LIMIT": "1000000",
-    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-}
-
-SETUP = """
-import datetime
-from django.utils import timezone
-from tests.factories import make_episode
-now = timezone.now()
-episode = make_episode(series_number=9999, slug="bench", start=now + datetime.timedelta(days=3),
-                       registration_opens_at=now - datetime.timedelta(days=1), capacity={capacity})
-print(episode.url)
-"""
+DATABASE = "asn_bench"
+ENV = production_env(DATABASE, redis_db=3)
 
 CHECK = """
 from django.db.models import Count
@@ -55,54 +39,13 @@ print(rows.count(), by_status.get("confirmed", 0), by_status.get("waitlisted", 0
 """
 
 
-def manage(*args, stdin=None):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=ENV,
-        input=stdin,
-        text=True,
-        capture_output=True,
-        check=True,
-    ).stdout
-
-
-def psql(sql):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql], check=True)
-
-
 def post_many(path, numbers):
     results = []
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     for number in numbers:
-        body = urlencode(
-            {
-                "csrfmiddlewaretoken": CSRF,
-                "full_name": f"Peserta Uji {number}",
-                "email": f"bench{number}@contoh.go.id",
-                "whatsapp": "081234567890",
-                "participant_type": "non-asn",
-                "nip": "",
-                "agency": "BPSDM Sulsel",
-                "position": "Analis",
-                "regency": "makassar",
-                "consent": "on",
-                "website": "",
-            }
-        )
         started = time.perf_counter()
-        connection.request(
-            "POST",
-            path,
-            body,
-            {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": f"csrftoken={CSRF}",
-            },
-        )
-        response = connection.getresponse()
-        response.read()
-        results.append((response.status, time.perf_counter() - started))
+        status, _ = post_registration(connection, path, number)
+        results.append((status, time.perf_counter() - started))
     connection.close()
     return results
 
@@ -115,34 +58,10 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     options = parser.parse_args()
 
-    psql("DROP DATABASE IF EXISTS asn_bench")
-    psql("CREATE DATABASE asn_bench")
-    manage("migrate", "--no-input")
-    manage("collectstatic", "--no-input")
-    path = manage("shell", stdin=SETUP.format(capacity=options.capacity)).strip().splitlines()[-1] + "daftar/"
-
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "site_project.wsgi",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(options.workers),
-            "--no-control-socket",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=ENV,
-    )
+    path = fresh_site(ENV, DATABASE, options.capacity)
+    server = start_gunicorn(ENV, PORT, options.workers)
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=2).request("GET", "/robots.txt")
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_serving(PORT)
         shares = [range(i, options.registrations, options.concurrency) for i in range(options.concurrency)]
         started = time.perf_counter()
         with ThreadPoolExecutor(options.concurrency) as pool:
@@ -157,7 +76,7 @@ def main():
     statuses = {}
     for status, _ in results:
         statuses[status] = statuses.get(status, 0) + 1
-    rows, confirmed, waitlisted, doubled, seats = map(int, manage("shell", stdin=CHECK).split()[-5:])
+    rows, confirmed, waitlisted, doubled, seats = map(int, manage(ENV, "shell", stdin=CHECK).split()[-5:])
     print(f"registrations sent     {len(results)} in {elapsed:.1f} s")
     print(f"registrations/second   {len(results) / elapsed:.0f}")
     p95, p99 = (1000 * latencies[int(share * len(latencies))] for share in (0.95, 0.99))
@@ -170,7 +89,7 @@ def main():
         and confirmed == seats == min(options.capacity, rows)
     )
     print("nothing lost or doubled" if ok else "MISMATCH: something was lost or doubled")
-    psql("DROP DATABASE IF EXISTS asn_bench")
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}")
     sys.exit(0 if ok else 1)
 
 

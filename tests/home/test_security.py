@@ -204,3 +204,19 @@ def test_the_public_site_and_its_forms_stay_open_to_everyone(client, time_machin
 def test_a_refused_address_never_reaches_the_login(client, staff):
     assert log_in(client, "sandi-yang-benar").status_code == 403
     assert not AccessAttempt.objects.exists()
+
+
+def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_named():
+    script = (
+        "from django.conf import settings; from django.core.files.storage import default_storage; "
+        "print(default_storage.url('images/poster.jpg')); "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "asn-media", "AWS_S3_ENDPOINT_URL": "https://s3.example.go.id"}
+    result = manage("shell", "-c", script, env={**PRODUCTION, **bucket})
+    assert result.returncode == 0, result.stderr
+    url, image_sources = result.stdout.splitlines()[-2:]
+    assert url == "https://s3.example.go.id/asn-media/media/images/poster.jpg"
+    assert "https://s3.example.go.id" in image_sources
+    without = manage("shell", "-c", script, env=PRODUCTION)
+    assert without.stdout.splitlines()[-2] == "/media/images/poster.jpg"
