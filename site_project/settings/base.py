@@ -237,6 +237,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_VERBOSE = False
+# Failed attempts are kept (they are what locks); a record of every successful login, with its
+# address and browser, is not needed and would only grow.
+AXES_DISABLE_ACCESS_LOG = True
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.test import Client, override_settings
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 
 from tests.factories import home_page, make_episode, wita
 from tests.html import csp_directives
@@ -93,7 +93,7 @@ def test_error_pages_and_static_files_carry_the_headers_too(client):
 def test_error_pages_need_no_inline_style_or_script(client):
     from django.template import loader
 
-    for name in ["500.html", "503.html", "axes/lockout.html"]:
+    for name in ["403.html", "500.html", "503.html", "axes/lockout.html"]:
         html = loader.get_template(name).render({})
         assert "<style" not in html and "style=" not in html and "<script" not in html
 
@@ -143,6 +143,7 @@ def test_a_successful_login_resets_the_count(client, staff):
         log_in(client, "salah")
     assert log_in(client, "sandi-yang-benar").status_code == 302
     assert not AccessAttempt.objects.filter(failures_since_start__gt=0).exists()
+    assert not AccessLog.objects.exists()  # successful logins are not recorded
 
 
 def test_staff_sessions_end_after_a_working_day_or_when_the_browser_closes(client, staff):
@@ -172,6 +173,7 @@ def test_the_admin_answers_only_the_allowed_networks(client, remote, forwarded, 
     headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
     response = client.get("/admin/login/", REMOTE_ADDR=remote, **headers)
     assert response.status_code == (200 if allowed else 403)
+    assert allowed or "Akses ditolak" in response.content.decode()
 
 
 @override_settings(ADMIN_ALLOWED_NETWORKS=OFFICE, TRUSTED_PROXIES=PROXY)

@@ -120,13 +120,6 @@ def test_the_episode_figures_do_not_change(client, old_and_recent):
 
 
 @pytest.fixture
-def registrar(django_user_model):
-    user = django_user_model.objects.create_user("registrar", password="pw")
-    user.groups.add(Group.objects.get(name="Admin Peserta"))
-    return user
-
-
-@pytest.fixture
 def andi_everywhere(time_machine):
     past = episode_held((2025, 7, 10, 9, 0), series_number=40)
     upcoming = episode_held((2025, 8, 14, 9, 0), series_number=41, capacity=1)

@@ -1,6 +1,6 @@
 import io
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 
 import pytest
@@ -42,13 +42,6 @@ def episode(now):
             },
         )
     return episode
-
-
-@pytest.fixture
-def registrar(django_user_model):
-    user = django_user_model.objects.create_user("registrar", password="pw")
-    user.groups.add(Group.objects.get(name="Admin Peserta"))
-    return user
 
 
 @pytest.fixture
