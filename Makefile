@@ -42,6 +42,9 @@ bench-registrations: install ## Registration rush against gunicorn on PostgreSQL
 bench-certificates: install ## Certificate benchmark: issue 3,000 on PostgreSQL, time downloads via gunicorn (see bench/certificates.py)
 	$(PYTHON) bench/certificates.py
 
+failover: install ## Two app servers on one database, one killed mid-load, then backup and restore (bench/failover.py)
+	$(PYTHON) bench/failover.py
+
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(PYTHON) -m pytest
 
@@ -55,4 +58,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench bench-pages bench-registrations bench-certificates messages screenshots
+.PHONY: help install run test lint bench bench-pages bench-registrations bench-certificates failover messages screenshots

@@ -19,11 +19,11 @@ import shutil
 import subprocess
 import sys
 
-from support import environment, fresh_database, gunicorn, manage, psql
+from support import fresh_database, gunicorn, manage, production_env, psql
 
 PORT = 8472
 DATABASE = "asn_bench_pages"
-ENV = environment(DATABASE, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
+ENV = production_env(DATABASE, redis_db=5, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
 BROWSER_ENCODINGS = "gzip, deflate, br"
 
 URLS = """
@@ -107,9 +107,7 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
 
-    fresh_database(DATABASE)
-    manage(ENV, "migrate", "--no-input")
-    manage(ENV, "collectstatic", "--no-input")
+    fresh_database(ENV, DATABASE)
     manage(ENV, "load_demo")
     urls = manage(ENV, "shell", stdin=URLS).strip().splitlines()[-1].split()
 

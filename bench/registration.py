@@ -13,24 +13,12 @@ import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlencode
 
-from support import environment, fresh_database, gunicorn, manage, psql
+from support import fresh_site, gunicorn, manage, post_registration, production_env, psql
 
 PORT = 8471
 DATABASE = "asn_bench"
-CSRF = "benchmarkcsrfsecret0123456789abc"  # Django accepts this same unmasked secret in cookie and form
-ENV = environment(DATABASE, REGISTRATION_RATE_LIMIT="1000000")
-
-SETUP = """
-import datetime
-from django.utils import timezone
-from tests.factories import make_episode
-now = timezone.now()
-episode = make_episode(series_number=9999, slug="bench", start=now + datetime.timedelta(days=3),
-                       registration_opens_at=now - datetime.timedelta(days=1), capacity={capacity})
-print(episode.url)
-"""
+ENV = production_env(DATABASE, redis_db=3)
 
 CHECK = """
 from django.db.models import Count
@@ -47,34 +35,9 @@ def post_many(path, numbers):
     results = []
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     for number in numbers:
-        body = urlencode(
-            {
-                "csrfmiddlewaretoken": CSRF,
-                "full_name": f"Peserta Uji {number}",
-                "email": f"bench{number}@contoh.go.id",
-                "whatsapp": "081234567890",
-                "participant_type": "non-asn",
-                "nip": "",
-                "agency": "BPSDM Sulsel",
-                "position": "Analis",
-                "regency": "makassar",
-                "consent": "on",
-                "website": "",
-            }
-        )
         started = time.perf_counter()
-        connection.request(
-            "POST",
-            path,
-            body,
-            {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": f"csrftoken={CSRF}",
-            },
-        )
-        response = connection.getresponse()
-        response.read()
-        results.append((response.status, time.perf_counter() - started))
+        status, _ = post_registration(connection, path, number)
+        results.append((status, time.perf_counter() - started))
     connection.close()
     return results
 
@@ -85,16 +48,11 @@ def main():
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--capacity", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
     options = parser.parse_args()
 
-    fresh_database(DATABASE)
-    manage(ENV, "migrate", "--no-input")
-    manage(ENV, "collectstatic", "--no-input")
-    episode_url = manage(ENV, "shell", stdin=SETUP.format(capacity=options.capacity)).strip().splitlines()[-1]
-    path = episode_url + "daftar/"
-
-    with gunicorn(ENV, PORT, options.workers, options.threads):
+    path = fresh_site(ENV, DATABASE, options.capacity)
+    # gunicorn.conf.py's gthread workers, 4 threads each.
+    with gunicorn(ENV, PORT, options.workers):
         shares = [range(i, options.registrations, options.concurrency) for i in range(options.concurrency)]
         started = time.perf_counter()
         with ThreadPoolExecutor(options.concurrency) as pool:

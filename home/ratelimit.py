@@ -4,13 +4,11 @@ import logging
 import time
 
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
+
+from home.cache import ResilientRedisCache
+from home.client_ip import client_ip
 
 logger = logging.getLogger(__name__)
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def is_limited(scope, request, limit, window_seconds):
@@ -32,12 +30,6 @@ def is_limited(scope, request, limit, window_seconds):
 def _count(key, window_seconds):
     """This attempt's number in its window."""
     cache = caches["default"]
-    if isinstance(cache, RedisCache):
-        # Django's add() then incr() costs Redis three round trips (incr checks that the key
-        # exists); in a registration rush this one pipelined trip is a tenth of a POST's CPU.
-        redis_key = cache.make_and_validate_key(key)
-        pipeline = cache._cache.get_client(redis_key, write=True).pipeline(transaction=False)
-        pipeline.set(redis_key, 0, ex=window_seconds, nx=True)
-        pipeline.incr(redis_key)
-        return pipeline.execute()[1]
+    if isinstance(cache, ResilientRedisCache):
+        return cache.count_in_window(key, window_seconds)
     return 1 if cache.add(key, 1, timeout=window_seconds) else cache.incr(key)

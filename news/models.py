@@ -46,7 +46,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def index(self, request):
         articles = self.articles()
         tags = Tag.objects.filter(news_articletag_items__content_object__in=articles).distinct()
-        tag = tags.filter(slug=request.GET.get("topik", "")).first()
+        topic = request.GET.get("topik", "")
+        # PostgreSQL refuses a NUL byte in a query; no slug holds a control character anyway.
+        tag = tags.filter(slug=topic).first() if topic.isprintable() else None
         if tag:
             articles = articles.filter(tags=tag)
         return self.render(

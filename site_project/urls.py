@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.health import healthz
 from home.views import robots_txt, serve_media
 from search.views import search
 from webinars import certificate_views
@@ -22,6 +23,7 @@ urlpatterns = [
     path("sertifikat/unduh/<str:code>/", certificate_views.download, name="certificate_download"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -29,3 +31,5 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media))
 
 urlpatterns.append(path("", include(wagtail_urls)))
+
+handler500 = "home.outage.server_error"

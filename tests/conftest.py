@@ -1,3 +1,5 @@
+import socket
+
 from django.core.cache import cache
 from django.test import override_settings
 
@@ -30,3 +32,21 @@ def now(time_machine):
     moment = wita(2025, 8, 1, 10, 0)
     time_machine.move_to(moment, tick=False)
     return moment
+
+
+def free_port():
+    """A local port with nothing listening on it (a server that is down)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def mail_server_down():
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=free_port(),
+        EMAIL_TIMEOUT=2,
+    ):
+        yield

@@ -64,3 +64,9 @@ def loaded_urls(response):
 def is_external(url):
     host = urlsplit(url).hostname
     return host is not None and host != "testserver"
+
+
+def csp_directives(response):
+    """The Content-Security-Policy header as {directive: [sources]}."""
+    parts = [part.split() for part in response["Content-Security-Policy"].split(";") if part.strip()]
+    return {name: sources for name, *sources in parts}

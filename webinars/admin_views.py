@@ -3,20 +3,26 @@
 Attendance and certificates have their own modules: admin_attendance.py, admin_certificates.py.
 """
 
+import uuid
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import log
 
 from webinars.admin_attendance import can_change_attendance, hand_action_button
 from webinars.models import PERSON_FIELDS, Attendance, OutgoingEmail, Registration, RegistrationStatus
+from webinars.privacy import erase, export, find_person
 from webinars.registration_service import cancel, restore
 
 STATUS_ACTIONS = {
@@ -25,8 +31,44 @@ STATUS_ACTIONS = {
 }
 
 
+def log_each(registrations, action, user):
+    """One history entry per registration, named by its code: the history is kept for years.
+
+    Each gets its own uuid, since Wagtail's history shows one entry per uuid and action.
+    """
+    for registration in registrations:
+        log(registration, action, user=user, title=registration.code, uuid=uuid.uuid4())
+
+
+class PersonLookupForm(forms.Form):
+    email = forms.EmailField(label=_("Email"), required=False)
+    nip = forms.CharField(label=_("NIP"), required=False, max_length=18)
+    confirm = forms.BooleanField(
+        label=_(
+            "Saya memahami bahwa data pribadi orang ini dihapus permanen "
+            "dan pendaftarannya yang belum berlangsung dibatalkan."
+        ),
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("nip"):
+            raise forms.ValidationError(_("Isi email atau NIP orang yang meminta."))
+        return cleaned
+
+
 class RegistrationIndexView(IndexView):
     status_url_name = None
+    person_data_url_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            url = reverse(self.person_data_url_name)
+            buttons.append(Button(_("Permintaan data pribadi"), url=url, icon_name="user", priority=50))
+        return buttons
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -74,13 +116,18 @@ class RegistrationViewSet(ModelViewSet):
         "consented_at",
         "created_at",
         "cancelled_at",
+        "anonymised_at",
     ]
 
     def get_queryset(self, request):
         return Registration.objects.select_related("episode", "attendance")
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(status_url_name=self.get_url_name("status"), **kwargs)
+        return super().get_index_view_kwargs(
+            status_url_name=self.get_url_name("status"),
+            person_data_url_name=self.get_url_name("person_data"),
+            **kwargs,
+        )
 
     def status_view(self, request, action, pk):
         if action not in STATUS_ACTIONS:
@@ -91,7 +138,8 @@ class RegistrationViewSet(ModelViewSet):
         label, change, log_action = STATUS_ACTIONS[action]
         if request.method == "POST":
             registration = change(registration)
-            log(registration, log_action, user=request.user)
+            # The history is kept for years: it names the registration by its code, not the person.
+            log(registration, log_action, user=request.user, title=registration.code)
             messages.success(
                 request,
                 _("%(code)s: %(status)s.")
@@ -113,10 +161,55 @@ class RegistrationViewSet(ModelViewSet):
             },
         )
 
+    def person_data_view(self, request):
+        """A person's request to see or delete their data (UU No. 27/2022), found by email or NIP.
+
+        Looked up by POST only, so the address or NIP never lands in a URL or an access log.
+        """
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        form = PersonLookupForm(request.POST or None)
+        registrations = None
+        if request.method == "POST" and form.is_valid():
+            registrations = list(find_person(form.cleaned_data["email"], form.cleaned_data["nip"]))
+            action = request.POST.get("action")
+            if registrations and action == "export":
+                return self._export_person(request, registrations)
+            if registrations and action == "erase":
+                if form.cleaned_data["confirm"]:
+                    return self._erase_person(request, registrations)
+                form.add_error("confirm", _("Centang pernyataan ini untuk menghapus."))
+        return TemplateResponse(
+            request,
+            "wagtailadmin/registrations/person_data.html",
+            {
+                "form": form,
+                "registrations": registrations,
+                "header_icon": "user",
+                "page_title": _("Permintaan data pribadi"),
+                "back_url": reverse(self.get_url_name("index")),
+            },
+        )
+
+    def _export_person(self, request, registrations):
+        log_each(registrations, "webinars.registration.export", request.user)
+        response = JsonResponse(export(registrations), json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="data-pribadi-peserta.json"'
+        return response
+
+    def _erase_person(self, request, registrations):
+        log_each(registrations, "webinars.registration.anonymise", request.user)
+        count = erase(Registration.objects.filter(pk__in=[registration.pk for registration in registrations]))
+        messages.success(
+            request, _("Data pribadi pada %(count)d pendaftaran telah dihapus.") % {"count": count}
+        )
+        return redirect(self.get_url_name("person_data"))
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("status/<str:action>/<int:pk>/", self.status_view, name="status"),
+            path("data-pribadi/", self.person_data_view, name="person_data"),
         ]
 
 

@@ -253,8 +253,10 @@ def counted_reach(episode_ids: Iterable[int]) -> dict[str, Mapping[str, int]] | 
     for field in ["participant_type", "regency"]:
         counts = registrations.values(field).annotate(n=Count("pk")).order_by()
         reach[field] = {str(labels[field].get(row[field], row[field])): row["n"] for row in counts}
+    # Anonymised registrations (webinars/privacy.py) no longer say where the person works.
     agencies = (
-        registrations.annotate(key=Upper("agency"))
+        registrations.exclude(agency="")
+        .annotate(key=Upper("agency"))
         .values("key")
         .annotate(n=Count("pk"), label=Min("agency"))
         .order_by()

@@ -1,6 +1,7 @@
 """Background work for registrations and certificates, run by the django-tasks database worker."""
 
 import datetime
+import logging
 import smtplib
 import socket
 
@@ -12,6 +13,8 @@ from django_tasks import task
 from webinars.emails import build_message
 from webinars.models import EmailStatus, OutgoingEmail
 from webinars.outbox import enqueue_delivery
+
+logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 DELIVERY_ERRORS = (smtplib.SMTPException, OSError, socket.timeout)
@@ -47,6 +50,14 @@ def deliver_email(email_id):
                 run_after = email.next_attempt_at
                 transaction.on_commit(lambda: enqueue_delivery(email_id, run_after=run_after))
             email.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            # Named by its id alone, like the row's error: logs outlive the retention period.
+            logger.warning(
+                "Email %s (%s) not delivered, attempt %s: %s",
+                email.pk,
+                email.kind,
+                email.attempts,
+                email.last_error,
+            )
             return email.status
         email.status = EmailStatus.SENT
         email.sent_at = timezone.now()

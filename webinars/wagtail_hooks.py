@@ -50,6 +50,13 @@ def register_registration_log_actions(actions):
     )
     actions.register_action("webinars.certificate.revoke", _("Cabut sertifikat"), _("Sertifikat dicabut"))
 
+    actions.register_action(
+        "webinars.registration.export", _("Ekspor data pribadi"), _("Data pribadi diekspor atas permintaan")
+    )
+    actions.register_action(
+        "webinars.registration.anonymise", _("Hapus data pribadi"), _("Data pribadi dihapus atas permintaan")
+    )
+
 
 @hooks.register("construct_homepage_panels")
 def add_staff_summary_panel(request, panels):

@@ -1,9 +1,12 @@
 """Settings shared by every environment. The environment is read here and nowhere else."""
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -14,6 +17,11 @@ def env(name, default=None):
 
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_networks(name):
+    """A comma-separated list of addresses or CIDR ranges; a typo stops the server from starting."""
+    return [ipaddress.ip_network(item, strict=False) for item in env_list(name)]
 
 
 DEBUG = False
@@ -45,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,9 +63,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
+# The security headers come before WhiteNoise so static files carry them too; the admin network
+# check comes before sessions and login so a refused address cannot even try a password; axes
+# comes last, as its documentation requires.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security_headers.ContentSecurityPolicyMiddleware",
+    "home.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.admin_access.AdminNetworkMiddleware",
     # Before everything that reads the session or the CSRF cookie: a cached page costs no more.
     "home.page_cache.PageCacheMiddleware",
     # Inside the page cache, which keeps the compressed and the plain page apart.
@@ -68,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -92,7 +108,11 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
+        env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before each request reuses it, so after a database
+        # restart the site reconnects by itself instead of failing on the dead connection.
+        conn_health_checks=True,
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -103,11 +123,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
     "default": (
-        {"BACKEND": "home.cache.RedisCache", "LOCATION": env("REDIS_URL")}
+        {
+            # Serves uncached instead of failing while Redis is down (home/cache.py).
+            "BACKEND": "home.cache.ResilientRedisCache",
+            "LOCATION": env("REDIS_URL"),
+            # Redis answers in a millisecond; waiting longer only holds up pages during an outage.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,7 +175,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Admin pages with long StreamFields post many fields; the public forms post a dozen.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Form bodies (files aside) above this are refused with 400; a long admin page edit stays well
+# below it. Uploaded files go to a temporary file above 2.5 MB (Django's default) and are capped
+# by WAGTAILDOCS_MAX_UPLOAD_SIZE, Wagtail's 10 MB image limit and the reverse proxy (docs/deploy.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The public address of the site, for links in emails (which have no request to read it from).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -193,6 +229,66 @@ CERTIFICATE_LOOKUP_RATE_LIMIT = (int(env("CERTIFICATE_LOOKUP_RATE_LIMIT", "20"))
 # How long an anonymous reader may see a page as it was (home/page_cache.py); 0 turns it off.
 # Edits show at once; only what changes with the clock (registration opening) waits this long.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+
+# How many days after an episode ends its registrations keep the participants' personal data;
+# `manage.py anonymise_registrations` (run daily) blanks it after that.
+REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "730"))
+
+# Security. ADMIN_PATH is where urls.py mounts the Wagtail admin.
+ADMIN_PATH = "/admin/"
+# The reverse proxies in front of the app servers (addresses or CIDR ranges): only requests from
+# them have their X-Forwarded-For believed (home/client_ip.py). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+# Networks allowed to reach the admin at all (e.g. the office's); empty: everyone.
+ADMIN_ALLOWED_NETWORKS = env_networks("ADMIN_ALLOWED_NETWORKS")
+
+# Staff sessions end after a working day, and when the browser closes (shared office computers).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Admin login guessing: five failures for one username from one address lock that pair for 30
+# minutes (an attacker elsewhere cannot lock a colleague out). Stored in the database, so every
+# app server counts together.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_VERBOSE = False
+# Failed attempts are kept (they are what locks); a record of every successful login, with its
+# address and browser, is not needed and would only grow.
+AXES_DISABLE_ACCESS_LOG = True
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+PERMISSIONS_POLICY_DISABLED = ["camera", "microphone", "geolocation", "payment", "usb"]
+YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
+# The public site runs only its own scripts and styles (no inline script, no style attribute);
+# the video player is the one frame it embeds. JSON-LD blocks are data, not scripts, and need
+# no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": [YOUTUBE_EMBED_ORIGIN],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin's own templates use inline scripts and style attributes (see
+# home/security_headers.py for why this looser policy is confined to the admin).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF, YOUTUBE_EMBED_ORIGIN],
+}
 
 LOGGING = {
     "version": 1,

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.html import loaded_urls, soup
+from tests.html import csp_directives, loaded_urls, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,24 @@ def test_every_image_on_the_demo_site_exists(crawl):
     assert images
     missing = [src for src in images if not default_storage.exists(src.removeprefix("/media/"))]
     assert missing == []
+
+
+def test_every_page_of_the_demo_site_keeps_to_the_content_security_policy(crawl):
+    """The policy forbids inline scripts, event handlers and inline styles: none may be needed."""
+    offences = []
+    for path, response in crawl.items():
+        assert csp_directives(response)["script-src"] == ["'self'"], path
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        page = soup(response)
+        inline_scripts = page.find_all("script", src=False)
+        offences += [(path, "script") for tag in inline_scripts if tag.get("type") != "application/ld+json"]
+        offences += [(path, "style") for _ in page.find_all("style")]
+        offences += [
+            (path, tag.name, name)
+            for tag in page.find_all(True)
+            for name in tag.attrs
+            if name == "style" or name.startswith("on")
+        ]
+
+    assert offences == []

@@ -9,7 +9,9 @@ from tests.home.test_ratelimit import redis_is_up
 @pytest.mark.skipif(not redis_is_up(), reason="Redis is not running on 127.0.0.1:6379")
 def test_the_redis_cache_reuses_one_client_object():
     with override_settings(
-        CACHES={"default": {"BACKEND": "home.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/9"}}
+        CACHES={
+            "default": {"BACKEND": "home.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:6379/9"}
+        }
     ):
         cache = caches["default"]
         try:

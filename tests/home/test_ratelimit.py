@@ -7,7 +7,7 @@ import pytest
 
 from home.ratelimit import is_limited
 
-REDIS = "django.core.cache.backends.redis.RedisCache"
+REDIS = "home.cache.ResilientRedisCache"
 
 
 def redis_is_up():

@@ -38,6 +38,7 @@ def attendee(held_episode):
 
 @pytest.fixture
 def registrar(django_user_model):
+    """A member of the group that handles participants' data (created by a data migration)."""
     user = django_user_model.objects.create_user("registrar", password="pw")
     user.groups.add(Group.objects.get(name="Admin Peserta"))
     return user

@@ -74,6 +74,8 @@ class Registration(models.Model):
     queued_at = models.DateTimeField(_("masuk antrean"), default=timezone.now)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     cancelled_at = models.DateTimeField(_("dibatalkan pada"), null=True, blank=True)
+    # When the personal fields were blanked (retention period over, or at the person's request).
+    anonymised_at = models.DateTimeField(_("dianonimkan pada"), null=True, blank=True)
 
     # Nothing links to a registration from content; indexing each save would cost a background
     # task per registration in a rush.
