@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from home.ratelimit import is_limited
 from webinars.forms import ParticipantProofForm
 from webinars.models import Certificate, CertificateSettings, CertificateStatus, Registration
+from webinars.models.certificates import VERIFICATION_ALPHABET
 
 
 def _render(request, template, context, status=200):
@@ -80,8 +81,17 @@ def participant_summary(request, email):
     }
 
 
+def _certificate(code, **filters):
+    """The certificate with this verification code, or None. A code typed by hand may come in
+    capitals; anything outside the code's alphabet (a NUL byte breaks PostgreSQL) finds nothing."""
+    code = code.strip().lower()
+    if not code or not set(code) <= set(VERIFICATION_ALPHABET):
+        return None
+    return Certificate.objects.filter(verification_code=code, **filters).first()
+
+
 def verify(request, code):
-    certificate = Certificate.objects.filter(verification_code=code).first()
+    certificate = _certificate(code)
     if certificate is None:
         response = TemplateResponse(request, "pages/certificate_not_found.html", {}, status=404)
         patch_cache_control(response, max_age=60)
@@ -93,7 +103,7 @@ def verify(request, code):
 
 
 def download(request, code):
-    certificate = Certificate.objects.filter(verification_code=code, status=CertificateStatus.VALID).first()
+    certificate = _certificate(code, status=CertificateStatus.VALID)
     if certificate is None or not certificate.pdf:
         raise Http404
     try:

@@ -88,7 +88,7 @@ def find_person(email="", nip=""):
         return Registration.objects.none()
     return (
         Registration.objects.filter(match, anonymised_at__isnull=True)
-        .select_related("episode")
+        .select_related("episode", "attendance", "certificate")
         .order_by("created_at")
     )
 
@@ -115,6 +115,8 @@ def export(registrations):
                 "consented_at": registration.consented_at.isoformat(),
                 "registered_at": registration.created_at.isoformat(),
                 "cancelled_at": registration.cancelled_at.isoformat() if registration.cancelled_at else None,
+                "attendance": _attendance(registration),
+                "certificate": _certificate(registration),
                 "emails": [
                     {
                         "kind": email.kind,
@@ -126,6 +128,30 @@ def export(registrations):
             }
             for registration in registrations
         ],
+    }
+
+
+def _attendance(registration):
+    attendance = getattr(registration, "attendance", None)
+    if attendance is None:
+        return None
+    return {
+        "checked_in_at": attendance.checked_in_at and attendance.checked_in_at.isoformat(),
+        "minutes": attendance.minutes,
+        "marked_by_hand": attendance.marked_by_hand,
+    }
+
+
+def _certificate(registration):
+    certificate = getattr(registration, "certificate", None)
+    if certificate is None:
+        return None
+    return {
+        "number": certificate.number,
+        "full_name": certificate.full_name,
+        "jp": certificate.jp,
+        "status": certificate.status,
+        "issued_at": certificate.issued_at.isoformat(),
     }
 
 

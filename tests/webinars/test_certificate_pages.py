@@ -59,6 +59,12 @@ def test_unknown_code_is_a_clear_not_found(client, certificate):
     assert "Sertifikat tidak ditemukan" in response.content.decode()
 
 
+def test_a_code_typed_in_capitals_still_verifies(client, certificate):
+    response = client.get(f"/sertifikat/verifikasi/{certificate.verification_code.upper()}/")
+    assert response.status_code == 200
+    assert certificate.number in response.content.decode()
+
+
 def test_download_serves_the_pdf_through_the_code(client, certificate):
     response = client.get(f"/sertifikat/unduh/{certificate.verification_code}/")
     assert response.status_code == 200

@@ -5,7 +5,6 @@ import io
 import json
 import logging
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client, override_settings
 
@@ -13,7 +12,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from tests.factories import home_page, make_episode, statistics_page, wita
+from tests.factories import home_page, make_episode, make_staff, statistics_page, wita
 from tests.webinars.test_registration import VALID, open_episode
 from webinars.models import EmailStatus, EpisodeSeats, OutgoingEmail, Registration, RegistrationStatus
 from webinars.registration_service import register
@@ -184,10 +183,9 @@ def assert_history_names_codes_only(registrations, action):
     assert not any(value in json.dumps(entry.data) for entry in entries for value in PERSONAL)
 
 
-def test_only_registrars_handle_personal_data_requests(client, django_user_model, andi_everywhere):
-    editor = django_user_model.objects.create_user("editor", password="pw", is_staff=False)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+@pytest.mark.parametrize("group", ["Penulis", "Moderator"])
+def test_only_registrars_handle_personal_data_requests(client, andi_everywhere, group):
+    client.force_login(make_staff(group))
     response = client.post(PERSON_DATA_URL, {"email": ANDI["email"], "action": "export"})
     assert response.status_code in {302, 403}
     assert ANDI["email"].encode() not in response.content
@@ -249,3 +247,16 @@ def test_no_public_page_shows_personal_data(client, now):
             body = body.replace(path.split("q=")[1], "")  # the query itself is echoed back to its asker
         assert_no_personal_data(body)
     assert confirmation.code not in client.get(episode.url).content.decode()
+
+
+def test_the_export_includes_attendance_and_the_certificate(held_episode, attendee):
+    from tests.webinars.test_certificate_issuing import issue
+    from webinars.privacy import export, find_person
+
+    issue(held_episode)
+    [row] = export(find_person(email=attendee.email))["registrations"]
+
+    assert row["attendance"]["checked_in_at"]
+    assert row["certificate"]["number"] == attendee.certificate.number
+    assert row["certificate"]["full_name"] == "Dra. Hj. Andi Nurhaedah Ṣāliḥ, M.Si."
+    assert row["certificate"]["jp"] == 3
