@@ -37,11 +37,12 @@ class UpcomingEpisodesSection(Component):
         for episode in episodes:
             episode.days_to_go = (timezone.localdate(episode.start) - today).days
             episode.is_running = episode.start <= now
-        # Registrations are personal data: only registrars get the link to the list.
-        registrations_url = None
+        # Registrations are personal data: only registrars get the link to the list. The link is
+        # built here: a template would print an id of 1234 as "1.234" (Indonesian digit grouping).
         if request.user.has_perm("webinars.view_registration"):
-            registrations_url = reverse("pendaftaran:index")
-        return {"episodes": episodes, "registrations_url": registrations_url}
+            for episode in episodes:
+                episode.registrations_url = f"{reverse('pendaftaran:index')}?episode={episode.pk}"
+        return {"episodes": episodes}
 
 
 class ModerationSection(Component):
