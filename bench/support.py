@@ -82,6 +82,8 @@ def start_gunicorn(env, port, workers):
             "--no-control-socket",
             "--access-logfile",
             "/dev/null",
+            "--log-level",
+            "warning",
         ],
         cwd=ROOT,
         env=env,

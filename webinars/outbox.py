@@ -34,13 +34,18 @@ def queue_email(registration, kind, throttle=False):
     if kind in ONCE_ONLY:
         try:
             with transaction.atomic():
-                email = OutgoingEmail.objects.create(registration=registration, kind=kind)
+                email = record_email(registration, kind)
         except IntegrityError:
             return None  # this person already has this reminder
     else:
-        email = OutgoingEmail.objects.create(registration=registration, kind=kind)
+        email = record_email(registration, kind)
     enqueue_delivery(email.pk)
     return email
+
+
+def record_email(registration, kind):
+    """The row saying this email is owed; the caller queues its delivery with enqueue_delivery()."""
+    return OutgoingEmail.objects.create(registration=registration, kind=kind)
 
 
 def enqueue_delivery(email_id, run_after=None):
