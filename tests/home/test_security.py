@@ -131,6 +131,7 @@ def test_five_wrong_passwords_lock_that_username_from_that_address(client, staff
     locked = log_in(client, "salah")
     assert locked.status_code == 429
     assert "Akses masuk dikunci sementara" in locked.content.decode()
+    assert "coba lagi setelah 30 menit" in locked.content.decode()
     # Now even the right password is refused from there, without saying whether it was right.
     assert log_in(client, "sandi-yang-benar").status_code == 429
     assert "_auth_user_id" not in client.session
