@@ -36,7 +36,20 @@ class RevokeForm(forms.Form):
     )
 
 
-class CertificateIndexView(IndexView):
+class IssueButtonIndexView(IndexView):
+    """Both certificate listings offer the registrar the way to issue an episode's certificates."""
+
+    @property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm(ISSUE_PERMISSION):
+            buttons.append(
+                HeaderButton(_("Terbitkan sertifikat"), url=reverse("sertifikat:issue"), icon_name="doc-full")
+            )
+        return buttons
+
+
+class CertificateIndexView(IssueButtonIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.is_valid and self.request.user.has_perm(REVOKE_PERMISSION):
@@ -47,15 +60,6 @@ class CertificateIndexView(IndexView):
                 _("Halaman verifikasi"), url=instance.verification_path(), icon_name="link", priority=50
             )
         )
-        return buttons
-
-    @property
-    def header_buttons(self):
-        buttons = super().header_buttons
-        if self.request.user.has_perm(ISSUE_PERMISSION):
-            buttons.append(
-                HeaderButton(_("Terbitkan sertifikat"), url=reverse("sertifikat:issue"), icon_name="doc-full")
-            )
         return buttons
 
 
@@ -171,17 +175,6 @@ class CertificateViewSet(ModelViewSet):
         ]
 
 
-class CertificateRunIndexView(IndexView):
-    @property
-    def header_buttons(self):
-        buttons = super().header_buttons
-        if self.request.user.has_perm(ISSUE_PERMISSION):
-            buttons.append(
-                HeaderButton(_("Terbitkan sertifikat"), url=reverse("sertifikat:issue"), icon_name="doc-full")
-            )
-        return buttons
-
-
 class CertificateRunViewSet(ModelViewSet):
     model = CertificateRun
     icon = "time"
@@ -190,7 +183,7 @@ class CertificateRunViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    index_view_class = CertificateRunIndexView
+    index_view_class = IssueButtonIndexView
     list_display = [
         "episode",
         "status",
