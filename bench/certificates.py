@@ -12,29 +12,18 @@ connections from 127.0.0.1. Target: 3,000 certificates in under 60 seconds on 2 
 
 import argparse
 import http.client
-import os
 import random
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-PORT = 8472
+from support import fresh_database, gunicorn, manage, production_env, psql
+
+PORT = 8474
 DATABASE = "asn_bench_cert"
-ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
-    "SECRET_KEY": "benchmark-only-" + "x" * 50,
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-    "SECURE_SSL_REDIRECT": "false",
-    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-}
 
 SETUP = """
 import datetime
@@ -78,25 +67,9 @@ print("RESULT", *rows.values_list("verification_code", flat=True))
 """
 
 
-def manage(*args, stdin=None, env=ENV):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        text=True,
-        capture_output=True,
-        check=True,
-    ).stdout
-
-
 def shell_results(output):
     """The values a shell script printed after RESULT, one list per line (the shell prints more)."""
     return [line.split()[1:] for line in output.splitlines() if line.startswith("RESULT ")]
-
-
-def psql(sql):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql], check=True)
 
 
 def download_many(codes):
@@ -112,15 +85,6 @@ def download_many(codes):
     return timings
 
 
-def wait_for_server():
-    for _ in range(100):
-        try:
-            http.client.HTTPConnection("127.0.0.1", PORT, timeout=2).request("GET", "/robots.txt")
-            return
-        except OSError:
-            time.sleep(0.2)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--attendees", type=int, default=3000)
@@ -130,47 +94,25 @@ def main():
     options = parser.parse_args()
 
     media = tempfile.mkdtemp(prefix="asn-bench-cert-")
-    env = {**ENV, "MEDIA_ROOT": media}
-    psql(f"DROP DATABASE IF EXISTS {DATABASE}")
-    psql(f"CREATE DATABASE {DATABASE}")
-    manage("migrate", "--no-input", env=env)
-    manage("collectstatic", "--no-input", env=env)
+    env = production_env(DATABASE, redis_db=6, MEDIA_ROOT=media)
+    fresh_database(env, DATABASE)
     [[episode]] = shell_results(
-        manage("shell", stdin=SETUP.replace("ATTENDEES", str(options.attendees)), env=env)
+        manage(env, "shell", stdin=SETUP.replace("ATTENDEES", str(options.attendees)))
     )
 
-    [[issued, seconds]] = shell_results(manage("shell", stdin=ISSUE.replace("EPISODE", episode), env=env))
+    [[issued, seconds]] = shell_results(manage(env, "shell", stdin=ISSUE.replace("EPISODE", episode)))
     issued, seconds = int(issued), float(seconds)
     [[total, numbers, people], codes] = shell_results(
-        manage("shell", stdin=CHECK.replace("EPISODE", episode), env=env)
+        manage(env, "shell", stdin=CHECK.replace("EPISODE", episode))
     )
 
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "site_project.wsgi",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(options.workers),
-            "--no-control-socket",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_for_server()
+    with gunicorn(env, PORT, options.workers):
         picks = [random.choice(codes) for _ in range(options.downloads)]  # noqa: S311 (nothing secret)
         shares = [picks[i :: options.concurrency] for i in range(options.concurrency)]
         started = time.perf_counter()
         with ThreadPoolExecutor(options.concurrency) as pool:
             results = [result for share in pool.map(download_many, shares) for result in share]
         elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait()
 
     latencies = sorted(latency for _, _, latency in results)
     ok_downloads = sum(1 for status, size, _ in results if status == 200 and size > 1000)
@@ -197,7 +139,7 @@ def main():
         else "MISMATCH: missing, doubled or unserved certificates"
     )
     psql(f"DROP DATABASE IF EXISTS {DATABASE}")
-    subprocess.run(["rm", "-rf", media], check=True)
+    shutil.rmtree(media)
     sys.exit(0 if ok else 1)
 
 

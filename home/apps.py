@@ -6,4 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Beranda"
 
     def ready(self):
-        from home import signals  # noqa: F401 (connects the receivers)
+        from django.apps import apps
+
+        from home import signals
+
+        signals.connect_model_receivers(apps.get_models())

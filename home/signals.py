@@ -34,16 +34,14 @@ def page_content_changed(**kwargs):
     invalidate_pages()
 
 
-@receiver(post_delete)
-def page_deleted(sender, **kwargs):
-    # Deleting a page sends no unpublishing signal.
-    if issubclass(sender, Page):
-        invalidate_pages()
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def setting_changed(sender, **kwargs):
-    # Settings are models of any app (the site's details, the certificates' signatory …).
-    if issubclass(sender, BaseSiteSetting):
-        invalidate_pages()
+def connect_model_receivers(models):
+    """Connect the models that no signal above covers, each by name rather than one receiver for
+    every save in the project (a registration rush saves thousands of rows)."""
+    for model in models:
+        if issubclass(model, Page):
+            # Deleting a page sends no unpublishing signal.
+            post_delete.connect(page_content_changed, sender=model)
+        if issubclass(model, BaseSiteSetting):
+            # Settings are models of any app (the site's details, the certificates' signatory …).
+            post_save.connect(page_content_changed, sender=model)
+            post_delete.connect(page_content_changed, sender=model)

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -21,3 +23,10 @@ def robots_txt(request):
 def serve_media(request, path):
     """An uploaded file, for development and tests (SERVE_MEDIA); MEDIA_ROOT is read per request."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def render_uncached(request, template, context, status=200):
+    """A page that carries a CSRF token or someone's own details: never kept by any cache."""
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)
+    return response

@@ -11,20 +11,15 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from home.ratelimit import is_limited
+from home.views import render_uncached
 from webinars.forms import ParticipantProofForm
 from webinars.models import Certificate, CertificateSettings, CertificateStatus, Registration
 from webinars.models.certificates import VERIFICATION_ALPHABET
-
-
-def _render(request, template, context, status=200):
-    response = TemplateResponse(request, template, context, status=status)
-    add_never_cache_headers(response)
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,13 +27,13 @@ def lookup(request):
     form = ParticipantProofForm(request.POST if request.method == "POST" else None)
     context = {"form": form}
     if request.method != "POST":
-        return _render(request, "pages/certificate_lookup.html", context)
+        return render_uncached(request, "pages/certificate_lookup.html", context)
     limit, window = settings.CERTIFICATE_LOOKUP_RATE_LIMIT
     if is_limited("certificate-lookup", request, limit, window):
         form.add_error(None, _("Terlalu banyak pencarian dari jaringan Anda. Coba lagi beberapa menit lagi."))
-        return _render(request, "pages/certificate_lookup.html", context, status=429)
+        return render_uncached(request, "pages/certificate_lookup.html", context, status=429)
     if not form.is_valid():
-        return _render(request, "pages/certificate_lookup.html", context)
+        return render_uncached(request, "pages/certificate_lookup.html", context)
     if not form.registrations(Registration.objects.all()).exists():
         form.add_error(
             None,
@@ -47,9 +42,9 @@ def lookup(request):
                 "yang Anda pakai saat mendaftar."
             ),
         )
-        return _render(request, "pages/certificate_lookup.html", context)
+        return render_uncached(request, "pages/certificate_lookup.html", context)
     context.update(participant_summary(request, form.cleaned_data["email"]))
-    return _render(request, "pages/certificate_list.html", context)
+    return render_uncached(request, "pages/certificate_list.html", context)
 
 
 def participant_summary(request, email):
@@ -96,10 +91,8 @@ def verify(request, code):
         response = TemplateResponse(request, "pages/certificate_not_found.html", {}, status=404)
         patch_cache_control(response, max_age=60)
         return response
-    response = TemplateResponse(request, "pages/certificate_verify.html", {"certificate": certificate})
     # A revocation must show at once: never kept by a shared cache.
-    add_never_cache_headers(response)
-    return response
+    return render_uncached(request, "pages/certificate_verify.html", {"certificate": certificate})
 
 
 def download(request, code):

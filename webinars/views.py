@@ -7,11 +7,10 @@ presensi/) and are never cached: each carries a CSRF token or a participant's ow
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from home.ratelimit import is_limited
+from home.views import render_uncached
 from webinars import links
 from webinars.attendance_service import check_in
 from webinars.forms import CheckInForm, RegistrationForm
@@ -20,40 +19,34 @@ from webinars.registering_episodes import registering_episodes
 from webinars.registration_service import EpisodeFull, RegistrationClosed, cancel, register
 
 
-def _render(request, template, context, status=200):
-    response = TemplateResponse(request, template, context, status=status)
-    add_never_cache_headers(response)
-    return response
-
-
 def registration_form(request, episode):
     context = {"page": episode, "state": episode.registration_state()}
     if request.method == "POST":
         form = RegistrationForm(request.POST)
         context["form"] = form
         if context["state"] != "open":
-            return _render(request, "pages/registration_form.html", context, status=409)
+            return render_uncached(request, "pages/registration_form.html", context, status=409)
         limit, window = settings.REGISTRATION_RATE_LIMIT
         if is_limited("registration", request, limit, window):
             form.add_error(
                 None, _("Terlalu banyak pendaftaran dari jaringan Anda. Coba lagi beberapa menit lagi.")
             )
-            return _render(request, "pages/registration_form.html", context, status=429)
+            return render_uncached(request, "pages/registration_form.html", context, status=429)
         if form.is_valid():
             try:
                 outcome = register(episode, form.registration_data())
             except RegistrationClosed:
                 context["state"] = episode.registration_state()
-                return _render(request, "pages/registration_form.html", context, status=409)
+                return render_uncached(request, "pages/registration_form.html", context, status=409)
             except EpisodeFull:
                 form.add_error(None, _("Maaf, kuota episode ini sudah penuh dan tidak ada daftar tunggu."))
-                return _render(request, "pages/registration_form.html", context, status=409)
+                return render_uncached(request, "pages/registration_form.html", context, status=409)
             if outcome.already_registered:
-                return _render(request, "pages/registration_already.html", {"page": episode})
+                return render_uncached(request, "pages/registration_already.html", {"page": episode})
             return redirect(links.confirmation_path(outcome.registration))
-        return _render(request, "pages/registration_form.html", context)
+        return render_uncached(request, "pages/registration_form.html", context)
     context["form"] = RegistrationForm()
-    return _render(request, "pages/registration_form.html", context)
+    return render_uncached(request, "pages/registration_form.html", context)
 
 
 def registration_form_at_fixed_path(request, slug):
@@ -79,7 +72,7 @@ def _registration_from_token(episode, token, salt):
 
 def registration_done(request, episode, token):
     registration = _registration_from_token(episode, token, links.CONFIRMATION_SALT)
-    return _render(
+    return render_uncached(
         request,
         "pages/registration_done.html",
         {
@@ -95,12 +88,14 @@ def registration_cancel(request, episode, token):
     # Only a POST cancels: mail scanners open links in emails, and that must change nothing.
     if request.method == "POST" and registration.is_active and episode.is_upcoming:
         registration = cancel(registration)
-        return _render(
+        return render_uncached(
             request,
             "pages/registration_cancel.html",
             {"page": episode, "registration": registration, "just_cancelled": True},
         )
-    return _render(request, "pages/registration_cancel.html", {"page": episode, "registration": registration})
+    return render_uncached(
+        request, "pages/registration_cancel.html", {"page": episode, "registration": registration}
+    )
 
 
 def checkin(request, episode):
@@ -109,20 +104,20 @@ def checkin(request, episode):
     form = CheckInForm(request.POST if request.method == "POST" else None)
     context["form"] = form
     if request.method != "POST":
-        return _render(request, "pages/checkin.html", context)
+        return render_uncached(request, "pages/checkin.html", context)
     if not context["is_open"]:
-        return _render(request, "pages/checkin.html", context, status=409)
+        return render_uncached(request, "pages/checkin.html", context, status=409)
     limit, window = settings.CHECKIN_RATE_LIMIT
     if is_limited("checkin", request, limit, window):
         form.add_error(None, _("Terlalu banyak percobaan dari jaringan Anda. Coba lagi beberapa menit lagi."))
-        return _render(request, "pages/checkin.html", context, status=429)
+        return render_uncached(request, "pages/checkin.html", context, status=429)
     if not form.is_valid():
-        return _render(request, "pages/checkin.html", context)
+        return render_uncached(request, "pages/checkin.html", context)
     if not episode.keyword_matches(form.cleaned_data["keyword"]):
         form.add_error(
             "keyword", _("Kata kunci presensi tidak sesuai. Periksa lagi yang diumumkan moderator.")
         )
-        return _render(request, "pages/checkin.html", context)
+        return render_uncached(request, "pages/checkin.html", context)
     registrations = Registration.objects.filter(episode=episode, status=RegistrationStatus.CONFIRMED)
     registration = form.registrations(registrations).first()
     if registration is None:
@@ -133,6 +128,6 @@ def checkin(request, episode):
                 "email konfirmasi, atau email dan NIP yang Anda pakai saat mendaftar."
             ),
         )
-        return _render(request, "pages/checkin.html", context)
+        return render_uncached(request, "pages/checkin.html", context)
     context.update(first_time=check_in(registration), registration=registration)
-    return _render(request, "pages/checkin_done.html", context)
+    return render_uncached(request, "pages/checkin_done.html", context)

@@ -118,3 +118,12 @@ def test_search_results_are_not_kept(client):
     home_page()
     fetch(client, "/cari/?q=webinar")
     assert cache_state(fetch(client, "/cari/?q=webinar")) is None
+
+
+def test_deleting_a_page_drops_the_kept_pages(client):
+    home_page()
+    page = factories.make_standard_page(title="Halaman sementara", slug="sementara")
+    fetch(client)
+    assert cache_state(fetch(client)) == "hit"
+    page.delete()
+    assert cache_state(fetch(client)) == "miss"
