@@ -50,7 +50,7 @@ print("RESULT", episode.pk)
 
 ISSUE = """
 import time
-from webinars.issuing import run_issuing
+from webinars.certificates.issuing import run_issuing
 from webinars.models import CertificateRun
 run = CertificateRun.objects.create(episode_id=EPISODE)
 started = time.perf_counter()

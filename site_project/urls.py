@@ -6,21 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.health import healthz
-from home.views import robots_txt, serve_media
+from core.health import healthz
+from core.views import robots_txt, serve_media
 from search.views import search
-from webinars import certificate_views
-from webinars.views import registration_form_at_fixed_path
+from webinars.certificates import urls as certificate_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", search, name="search"),
-    path("webinar/<slug:slug>/daftar/", registration_form_at_fixed_path, name="registration_form"),
-    # Printed on certificates (the QR code) and sent in emails: these addresses never change.
-    path("sertifikat/", certificate_views.lookup, name="certificate_lookup"),
-    path("sertifikat/verifikasi/<str:code>/", certificate_views.verify, name="certificate_verify"),
-    path("sertifikat/unduh/<str:code>/", certificate_views.download, name="certificate_download"),
+    path("", include(certificate_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
@@ -30,6 +25,8 @@ if settings.SERVE_MEDIA:
     # Development and tests only: in production the web server or object storage serves media.
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media))
 
+# Everything else is a page, served by Wagtail (the registration and check-in forms are the
+# episode page's own sub-routes).
 urlpatterns.append(path("", include(wagtail_urls)))
 
-handler500 = "home.outage.server_error"
+handler500 = "core.outage.server_error"

@@ -6,7 +6,6 @@ from django.test import override_settings
 import pytest
 
 from tests.factories import wita
-from webinars.registering_episodes import registering_episodes
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -20,10 +19,8 @@ def _media_root(tmp_path_factory):
 def _empty_cache():
     """Wagtail caches site root paths and renditions by id; ids are reused after a rollback."""
     cache.clear()
-    registering_episodes.clear()
     yield
     cache.clear()
-    registering_episodes.clear()
 
 
 @pytest.fixture
@@ -32,6 +29,15 @@ def now(time_machine):
     moment = wita(2025, 8, 1, 10, 0)
     time_machine.move_to(moment, tick=False)
     return moment
+
+
+def redis_is_up():
+    """Whether the machine's Redis answers on 127.0.0.1:6379."""
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
 
 
 def free_port():

@@ -21,7 +21,7 @@ from tests.factories import (
     speaker_index,
     statistics_page,
 )
-from tests.webinars.test_registration import VALID, open_episode
+from tests.webinars.registrations.test_registration import VALID, open_episode
 from webinars.models import Registration
 
 pytestmark = pytest.mark.django_db

@@ -29,6 +29,7 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "webinars",
     "news",
@@ -68,12 +69,12 @@ INSTALLED_APPS = [
 # comes last, as its documentation requires.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.security_headers.ContentSecurityPolicyMiddleware",
-    "home.security_headers.PermissionsPolicyMiddleware",
+    "core.security_headers.ContentSecurityPolicyMiddleware",
+    "core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.admin_access.AdminNetworkMiddleware",
+    "core.admin_access.AdminNetworkMiddleware",
     # Before everything that reads the session or the CSRF cookie: a cached page costs no more.
-    "home.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # Inside the page cache, which keeps the compressed and the plain page apart.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,7 +93,9 @@ WSGI_APPLICATION = "site_project.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The site's pages and components, then each webinars room's own folder
+        # (webinars/<room>/templates/<room>/…, see docs/architecture.md).
+        "DIRS": [BASE_DIR / "templates", *sorted((BASE_DIR / "webinars").glob("*/templates"))],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -121,15 +124,26 @@ if IS_POSTGRES:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url):
+    """django-redis at `url`. While Redis is down every call answers as a miss (get → default,
+    set → nothing kept), so pages are served uncached and rate limits let attempts through;
+    /healthz says "cache": "unavailable"."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # Redis answers in a millisecond; waiting longer only holds up pages during an outage.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+
+
 CACHES = {
     "default": (
-        {
-            # Serves uncached instead of failing while Redis is down (home/cache.py).
-            "BACKEND": "home.cache.ResilientRedisCache",
-            "LOCATION": env("REDIS_URL"),
-            # Redis answers in a millisecond; waiting longer only holds up pages during an outage.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        redis_cache(env("REDIS_URL"))
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -226,7 +240,7 @@ REGISTRATION_RATE_LIMIT = (int(env("REGISTRATION_RATE_LIMIT", "60")), 600)
 CHECKIN_RATE_LIMIT = (int(env("CHECKIN_RATE_LIMIT", "120")), 600)
 # Each certificate look-up is a guess at someone's email and NIP: far fewer are allowed.
 CERTIFICATE_LOOKUP_RATE_LIMIT = (int(env("CERTIFICATE_LOOKUP_RATE_LIMIT", "20")), 600)
-# How long an anonymous reader may see a page as it was (home/page_cache.py); 0 turns it off.
+# How long an anonymous reader may see a page as it was (core/page_cache.py); 0 turns it off.
 # Edits show at once; only what changes with the clock (registration opening) waits this long.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
 
@@ -237,7 +251,7 @@ REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "730"))
 # Security. ADMIN_PATH is where urls.py mounts the Wagtail admin.
 ADMIN_PATH = "/admin/"
 # The reverse proxies in front of the app servers (addresses or CIDR ranges): only requests from
-# them have their X-Forwarded-For believed (home/client_ip.py). Empty: REMOTE_ADDR is the client.
+# them have their X-Forwarded-For believed (core/client_ip.py). Empty: REMOTE_ADDR is the client.
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 # Networks allowed to reach the admin at all (e.g. the office's); empty: everyone.
 ADMIN_ALLOWED_NETWORKS = env_networks("ADMIN_ALLOWED_NETWORKS")
@@ -253,7 +267,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_VERBOSE = False
 # Failed attempts are kept (they are what locks); a record of every successful login, with its
@@ -281,7 +295,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The Wagtail admin's own templates use inline scripts and style attributes (see
-# home/security_headers.py for why this looser policy is confined to the admin).
+# core/security_headers.py for why this looser policy is confined to the admin).
 ADMIN_CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
     "script-src": [SELF, UNSAFE_INLINE],

@@ -12,6 +12,6 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # Background tasks run at once, inside the request, so tests see their effect.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SITE_URL = "http://testserver"
-# Tests see what each request renders; tests/home/test_page_cache.py turns the page cache on.
+# Tests see what each request renders; tests/core/test_page_cache.py turns the page cache on.
 PAGE_CACHE_SECONDS = 0
 SERVE_MEDIA = True

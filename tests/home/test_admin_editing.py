@@ -3,6 +3,7 @@ a phone and a desktop, and an admin that speaks Indonesian."""
 
 from django.urls import reverse
 
+from wagtail.models import get_page_models
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -26,7 +27,6 @@ PAGE_MAKERS = {
 
 
 def test_every_page_type_is_covered_here():
-    from wagtail.models import get_page_models
 
     ours = {model for model in get_page_models() if model._meta.app_label in {"home", "webinars", "news"}}
     made = {type(make()) for make in PAGE_MAKERS.values()}

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, Permission
 import pytest
 
 from tests.factories import make_episode, make_registration, wita
+from webinars.attendance.service import check_in
 
 
 @pytest.fixture
@@ -23,7 +24,6 @@ def held_episode(now):
 
 @pytest.fixture
 def attendee(held_episode):
-    from webinars.attendance_service import check_in
 
     registration = make_registration(
         held_episode,

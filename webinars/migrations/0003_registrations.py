@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import webinars.models.registrations
+import webinars.registrations.models
 from django.db import migrations, models
 
 
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
             name='Registration',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=webinars.models.registrations.new_registration_code, editable=False, max_length=8, unique=True, verbose_name='kode pendaftaran')),
+                ('code', models.CharField(default=webinars.registrations.models.new_registration_code, editable=False, max_length=8, unique=True, verbose_name='kode pendaftaran')),
                 ('status', models.CharField(choices=[('confirmed', 'Terdaftar'), ('waitlisted', 'Daftar tunggu'), ('cancelled', 'Dibatalkan')], db_index=True, default='confirmed', max_length=12, verbose_name='status')),
                 ('full_name', models.CharField(max_length=150, verbose_name='nama lengkap')),
                 ('email', models.EmailField(max_length=254, verbose_name='email')),

@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
-from webinars import statistics
-from webinars.models import EpisodePage, StatisticsPage
+from webinars.episodes.models import EpisodePage
+from webinars.statistics import figures as statistics
+from webinars.statistics.models import StatisticsPage
 
 register = template.Library()
 

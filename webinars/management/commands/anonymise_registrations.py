@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from webinars.privacy import anonymise, past_retention
+from webinars.registrations.personal_data import anonymise, past_retention
 
 
 class Command(BaseCommand):

@@ -3,8 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from webinars.outbox import requeue_stuck
-from webinars.reminders import queue_due_reminders
+from webinars.registrations.mail import queue_due_reminders, requeue_stuck
 
 
 class Command(BaseCommand):

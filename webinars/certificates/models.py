@@ -1,0 +1,240 @@
+import secrets
+
+from django.conf import settings
+from django.contrib import admin
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from webinars.registrations.models import ParticipantType
+
+NUMBER_PREFIX = "ASNA"
+VERIFICATION_CODE_LENGTH = 24
+# Lower-case letters and digits without look-alikes: a code copied by hand from a printout still works.
+VERIFICATION_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+
+
+def new_verification_code():
+    return "".join(secrets.choice(VERIFICATION_ALPHABET) for _ in range(VERIFICATION_CODE_LENGTH))
+
+
+def certificate_number(series_number, sequence):
+    """ASNA-041-00017: the series, the episode and the certificate's place in it, never reused."""
+    return f"{NUMBER_PREFIX}-{series_number:03d}-{sequence:05d}"
+
+
+def pdf_upload_to(instance, filename):
+    # Random folder: the file's address cannot be guessed from its number even if the storage
+    # is ever served directly.
+    return f"sertifikat/{instance.series_number}/{secrets.token_hex(16)}/{filename}"
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(BaseSiteSetting):
+    signatory_name = models.CharField(
+        _("nama penanda tangan"),
+        max_length=150,
+        blank=True,
+        help_text=_("Dicetak di bawah tanda tangan, mis. Dr. H. Asri Sahrun Said, M.Si."),
+    )
+    signatory_title = models.CharField(
+        _("jabatan penanda tangan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mis. Kepala BPSDM Provinsi Sulawesi Selatan."),
+    )
+    signature_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("gambar tanda tangan"),
+        help_text=_("PNG berlatar transparan, kira-kira 600×250 piksel. Kosongkan bila tanpa gambar."),
+    )
+    jp_target_pns = models.PositiveSmallIntegerField(
+        _("target JP per tahun: PNS"),
+        default=20,
+        help_text=_("Jam pelajaran pengembangan kompetensi setahun yang diminta dari PNS, mis. 20."),
+    )
+    jp_target_pppk = models.PositiveSmallIntegerField(
+        _("target JP per tahun: PPPK"),
+        default=24,
+        help_text=_("Jam pelajaran pengembangan kompetensi setahun yang diminta dari PPPK, mis. 24."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("signatory_name"), FieldPanel("signatory_title"), FieldPanel("signature_image")],
+            heading=_("Penanda tangan sertifikat"),
+        ),
+        FieldRowPanel([FieldPanel("jp_target_pns"), FieldPanel("jp_target_pppk")], heading=_("Target JP")),
+    ]
+    select_related = ["signature_image"]
+
+    class Meta:
+        verbose_name = _("pengaturan sertifikat")
+
+    def jp_target(self, participant_type):
+        """The yearly target for this kind of participant; None for non-ASN (no target applies)."""
+        return {ParticipantType.PNS: self.jp_target_pns, ParticipantType.PPPK: self.jp_target_pppk}.get(
+            participant_type
+        )
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Sah")
+    REVOKED = "revoked", _("Dicabut")
+
+
+class Certificate(models.Model):
+    """One participant's certificate for one episode.
+
+    It keeps its own copy of what it certifies (name as registered, episode, date, JP, participant
+    type), so it stays verifiable after the registration's personal data is erased.
+    """
+
+    registration = models.OneToOneField(
+        "webinars.Registration",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificate",
+        verbose_name=_("pendaftaran"),
+    )
+    episode = models.ForeignKey(
+        "webinars.EpisodePage",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("episode"),
+    )
+    sequence = models.PositiveIntegerField(_("urutan"))
+    number = models.CharField(_("nomor"), max_length=32, unique=True)
+    verification_code = models.CharField(
+        _("kode verifikasi"),
+        max_length=VERIFICATION_CODE_LENGTH,
+        unique=True,
+        default=new_verification_code,
+        editable=False,
+    )
+    full_name = models.CharField(_("nama peserta"), max_length=150)
+    participant_type = models.CharField(_("jenis peserta"), max_length=8, choices=ParticipantType.choices)
+    series_number = models.PositiveIntegerField(_("seri ke-"))
+    episode_title = models.CharField(_("tema"), max_length=255)
+    episode_date = models.DateField(_("tanggal acara"))
+    jp = models.PositiveSmallIntegerField(_("JP"))
+    pdf = models.FileField(_("berkas PDF"), upload_to=pdf_upload_to, max_length=200)
+    status = models.CharField(
+        _("status"), max_length=8, choices=CertificateStatus.choices, default=CertificateStatus.VALID
+    )
+    revoked_reason = models.CharField(_("alasan pencabutan"), max_length=300, blank=True)
+    revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("diterbitkan"), auto_now_add=True, db_index=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("sertifikat")
+        verbose_name_plural = _("sertifikat")
+        ordering = ["-issued_at", "-sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["episode", "sequence"], name="one_certificate_per_sequence"),
+            models.CheckConstraint(
+                condition=models.Q(status="valid", revoked_at__isnull=True)
+                | models.Q(status="revoked", revoked_at__isnull=False),
+                name="revoked_certificate_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["episode", "status"])]
+
+    def __str__(self):
+        return f"{self.number} · {self.full_name}"
+
+    @property
+    def is_valid(self):
+        return self.status == CertificateStatus.VALID
+
+    def verification_path(self):
+        return reverse("certificate_verify", args=[self.verification_code])
+
+    def verification_url(self):
+        return settings.SITE_URL + self.verification_path()
+
+    def download_path(self):
+        return reverse("certificate_download", args=[self.verification_code])
+
+    def download_url(self):
+        return settings.SITE_URL + self.download_path()
+
+
+class CertificateCounter(models.Model):
+    """The last sequence number given out in an episode; its row is locked while numbers are taken."""
+
+    episode = models.OneToOneField(
+        "webinars.EpisodePage", on_delete=models.CASCADE, related_name="certificate_counter", primary_key=True
+    )
+    last_sequence = models.PositiveIntegerField(default=0)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("penghitung sertifikat")
+        verbose_name_plural = _("penghitung sertifikat")
+
+    def __str__(self):
+        return f"{self.episode_id}: {self.last_sequence}"
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Dalam antrean")
+    RUNNING = "running", _("Berjalan")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class CertificateRun(models.Model):
+    """One request to issue an episode's certificates, and what came of it."""
+
+    episode = models.ForeignKey(
+        "webinars.EpisodePage",
+        on_delete=models.CASCADE,
+        related_name="certificate_runs",
+        verbose_name=_("episode"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diminta oleh"),
+    )
+    status = models.CharField(_("status"), max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    total = models.PositiveIntegerField(_("pendaftar"), default=0)
+    processed = models.PositiveIntegerField(_("diproses"), default=0)
+    issued = models.PositiveIntegerField(_("terbit"), default=0)
+    skipped_already_issued = models.PositiveIntegerField(_("sudah punya sertifikat"), default=0)
+    skipped_not_attended = models.PositiveIntegerField(_("tidak hadir"), default=0)
+    skipped_too_short = models.PositiveIntegerField(_("durasi kurang"), default=0)
+    skipped_not_confirmed = models.PositiveIntegerField(_("batal / daftar tunggu"), default=0)
+    error = models.CharField(_("galat"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("penerbitan sertifikat")
+        verbose_name_plural = _("penerbitan sertifikat")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.episode} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @admin.display(description=_("kemajuan"))
+    def progress(self):
+        return f"{self.processed}/{self.total}"

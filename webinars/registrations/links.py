@@ -1,0 +1,50 @@
+"""Signed links that let a participant see or cancel their registration without an account.
+
+A token is the registration code followed by an HMAC of it (keyed by SECRET_KEY): it carries no
+personal data, cannot be guessed from the code, and uses only characters Wagtail's URLs allow.
+"""
+
+from django.conf import settings
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from webinars.registrations.models import CODE_LENGTH
+
+CONFIRMATION_SALT = "webinars.registration.confirmation"
+CANCEL_SALT = "webinars.registration.cancel"
+
+
+def _signature(code, salt):
+    return salted_hmac(salt, code, algorithm="sha256").hexdigest()[:32]
+
+
+def make_token(registration, salt):
+    return registration.code + _signature(registration.code, salt)
+
+
+def read_token(token, salt):
+    """The registration code in a token, or None when the token was not made by this site."""
+    code, signature = token[:CODE_LENGTH], token[CODE_LENGTH:]
+    if len(code) == CODE_LENGTH and constant_time_compare(signature, _signature(code, salt)):
+        return code
+    return None
+
+
+def _subpage_path(registration, route, salt):
+    episode = registration.episode
+    return episode.url + episode.reverse_subpage(route, args=[make_token(registration, salt)])
+
+
+def confirmation_path(registration):
+    return _subpage_path(registration, "registration_done", CONFIRMATION_SALT)
+
+
+def cancel_path(registration):
+    return _subpage_path(registration, "registration_cancel", CANCEL_SALT)
+
+
+def confirmation_url(registration):
+    return settings.SITE_URL + confirmation_path(registration)
+
+
+def cancel_url(registration):
+    return settings.SITE_URL + cancel_path(registration)
