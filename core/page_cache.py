@@ -7,7 +7,8 @@ CSRF token sets it, so forms always get their own token) or says it must not be 
 registration pages, search, the admin's login).
 
 Every change that shows on public pages calls ``invalidate()`` (the receivers at the end of this
-module), which starts a new generation: entries of older generations are never served again and
+module; a page saved, published, moved or deleted, settings, images, documents, sites, view
+restrictions), which starts a new generation: entries of older generations are never served again and
 expire on their own. The time limit covers what changes with the clock alone (registration
 opening, a countdown, an episode ending), so those show at most PAGE_CACHE_SECONDS late.
 """
@@ -43,6 +44,15 @@ def invalidate():
         logger.warning("Page cache not invalidated: cache unavailable")
 
 
+def start_generation():
+    """The current generation, begun now if there is none yet (after a start or a flush).
+
+    Also used by core/page_routes.py, whose entries live and die with the cached pages.
+    """
+    cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    return cache.get(GENERATION_KEY)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -76,7 +86,7 @@ class PageCacheMiddleware:
         elif generation is None:
             # The first page after a start or a flush: begin a generation for the next reader.
             try:
-                cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+                start_generation()
             except Exception:  # noqa: BLE001
                 logger.warning("Page cache unavailable: no generation started")
         return response
@@ -103,9 +113,16 @@ class PageCacheMiddleware:
         )
 
 
-def page_content_changed(**kwargs):
+# Columns Wagtail fills in by itself the first time a file is used; no page shows them.
+FILE_METADATA = {"file_size", "file_hash"}
+
+
+def page_content_changed(update_fields=None, **kwargs):
     """Drop the cached pages now, and again after the commit, in case a reader cached the old
-    page in between."""
+    page in between. Not for the first use of an image or document (Wagtail records its size and
+    hash): no page changes with it."""
+    if update_fields and set(update_fields) <= FILE_METADATA:
+        return
     invalidate()
     transaction.on_commit(invalidate)
 
@@ -123,7 +140,10 @@ def connect_receivers(models):
         post_delete.connect(page_content_changed, sender=model)
     for model in models:
         if issubclass(model, Page):
-            # Deleting a page sends no unpublishing signal.
+            # Deleting a page sends no unpublishing signal, and a live page's row may be saved
+            # without publishing (by code, or fields Wagtail keeps on it): the remembered routes
+            # (core/page_routes.py) hold its values.
+            post_save.connect(page_content_changed, sender=model)
             post_delete.connect(page_content_changed, sender=model)
         if issubclass(model, BaseSiteSetting):
             # Settings are models of any app (the site's details, the certificates' signatory …).

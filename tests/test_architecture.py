@@ -121,7 +121,9 @@ def test_no_import_hides_inside_a_function(module):
 
 
 def test_no_module_imports_itself_back_through_others():
-    graph = {module: {name for _line, name, _f in imports_of(module) if name in MODULES} for module in MODULES}
+    graph = {
+        module: {name for _line, name, _f in imports_of(module) if name in MODULES} for module in MODULES
+    }
     visiting, done, cycles = [], set(), []
 
     def visit(module):

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Hands Wagtail's serve() the page a remembered route leads to (core/page_routes.py).
+    "core.page_routes.PageRouteMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

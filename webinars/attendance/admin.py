@@ -11,10 +11,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import log
 
+from core.admin_records import RecordViewSet
 from webinars.attendance import meeting_reports
 from webinars.attendance.models import Attendance
 from webinars.attendance.service import mark, record_durations, unmark
@@ -71,19 +71,15 @@ class AttendanceIndexView(IndexView):
         return buttons
 
 
-class AttendanceViewSet(ModelViewSet):
+class AttendanceViewSet(RecordViewSet):
     model = Attendance
     icon = "tick-inverse"
     menu_label = _("Kehadiran")
     menu_order = 215
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     index_view_class = AttendanceIndexView
     list_display = ["registration", "episode", "sources", "checked_in_at", "minutes", "created_at"]
     list_filter = {"episode": ["exact"], "marked_by_hand": ["exact"]}
     search_fields = ["registration__full_name", "registration__code"]
-    search_backend_name = None
     list_export = ["registration", "episode", "checked_in_at", "minutes", "marked_by_hand", "created_at"]
     export_filename = "kehadiran-asn-adaptif"
     form_fields = ["minutes"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from core.permission_policies import ReadOnlyPolicy
+from core.admin_records import ReadOnlyPolicy
 from webinars.attendance.admin import AttendanceViewSet, can_change_attendance, hand_action_button
 from webinars.attendance.models import Attendance
 from webinars.registrations.models import RegistrationStatus

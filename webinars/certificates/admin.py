@@ -9,10 +9,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import log
 
+from core.admin_records import RecordViewSet
 from webinars.certificates.issuing import EpisodeNotOver, NoJPValue, revoke, start_run
 from webinars.certificates.models import Certificate, CertificateRun
 
@@ -66,19 +66,15 @@ class CertificateIndexView(IssueButtonIndexView):
         return buttons
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(RecordViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = _("Sertifikat")
     menu_order = 225
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     index_view_class = CertificateIndexView
     list_display = ["number", "full_name", "series_number", "jp", "status", "issued_at"]
     list_filter = {"episode": ["exact"], "status": ["exact"], "participant_type": ["exact"]}
     search_fields = ["number", "full_name"]
-    search_backend_name = None
     list_export = [
         "number",
         "full_name",
@@ -178,14 +174,11 @@ class CertificateViewSet(ModelViewSet):
         ]
 
 
-class CertificateRunViewSet(ModelViewSet):
+class CertificateRunViewSet(RecordViewSet):
     model = CertificateRun
     icon = "time"
     menu_label = _("Penerbitan sertifikat")
     menu_order = 226
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     index_view_class = IssueButtonIndexView
     list_display = [
         "episode",
@@ -200,7 +193,6 @@ class CertificateRunViewSet(ModelViewSet):
         "finished_at",
     ]
     list_filter = ["status", "episode"]
-    search_backend_name = None
     form_fields = ["status"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit
     inspect_view_fields = [
         "episode",

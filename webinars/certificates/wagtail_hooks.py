@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from core.permission_policies import ReadOnlyPolicy
+from core.admin_records import ReadOnlyPolicy
 from webinars.certificates.admin import CertificateRunViewSet, CertificateViewSet
 from webinars.certificates.dashboard import CertificateRunSection
 from webinars.certificates.models import Certificate, CertificateRun

@@ -19,10 +19,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import log
 
+from core.admin_records import RecordViewSet
 from webinars.registrations.models import PERSON_FIELDS, OutgoingEmail, Registration, RegistrationStatus
 from webinars.registrations.personal_data import erase, export, find_person
 from webinars.registrations.service import cancel, restore
@@ -86,14 +86,11 @@ class RegistrationIndexView(IndexView):
         return buttons
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(RecordViewSet):
     model = Registration
     icon = "group"
     menu_label = _("Pendaftaran")
     menu_order = 210
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     index_view_class = RegistrationIndexView
     list_display = ["code", "full_name", "episode", "participant_type", "status", "created_at"]
     list_filter = {
@@ -104,7 +101,6 @@ class RegistrationViewSet(ModelViewSet):
         "agency": ["icontains"],
     }
     search_fields = ["full_name", "email", "nip", "code"]
-    search_backend_name = None  # plain database filtering; personal data stays out of the search index
     list_export = ["code", "episode", "status", *PERSON_FIELDS, "created_at", "cancelled_at"]
     export_filename = "pendaftaran-asn-adaptif"
     form_fields = ["full_name", "email", "whatsapp", "agency", "position", "regency"]
@@ -214,18 +210,14 @@ class RegistrationViewSet(ModelViewSet):
         ]
 
 
-class OutgoingEmailViewSet(ModelViewSet):
+class OutgoingEmailViewSet(RecordViewSet):
     model = OutgoingEmail
     icon = "mail"
     menu_label = _("Email peserta")
     menu_order = 220
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = ["registration", "kind", "status", "attempts", "last_error", "created_at", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["registration__code"]
-    search_backend_name = None
     form_fields = ["status"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit
     inspect_view_fields = [
         "registration",

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from core.permission_policies import NoCreateOrDeletePolicy, ReadOnlyPolicy
+from core.admin_records import NoCreateOrDeletePolicy, ReadOnlyPolicy
 from webinars.registrations.admin import OutgoingEmailViewSet, RegistrationViewSet
 from webinars.registrations.models import OutgoingEmail, Registration
 

@@ -1,6 +1,19 @@
-"""Permission policies for records the site writes itself and the admin shows."""
+"""How the admin shows records the site writes itself (registrations, emails, attendance,
+certificates): a base viewset and the permission policies that keep them from being made or
+deleted by hand."""
 
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class RecordViewSet(ModelViewSet):
+    """In the admin menu, inspectable, never copied; searched with plain database filtering, so
+    personal data stays out of the search index."""
+
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    search_backend_name = None
 
 
 class NoCreateOrDeletePolicy(ModelPermissionPolicy):
