@@ -21,6 +21,7 @@ never outlives the tree it describes. Only successful routes are kept, one entry
 per token or query string).
 """
 
+import hashlib
 import logging
 
 from django.apps import apps
@@ -37,7 +38,9 @@ from core import page_cache
 
 logger = logging.getLogger(__name__)
 
-KEY = "page-route:{host}:{path}"
+KEY = "page-route:{}"
+# The site's pages are three levels deep at most; addresses with more parts are sub-routes or junk.
+MAX_DEPTH = 6
 # A safety net only: a new generation retires every entry at once.
 TIMEOUT = 24 * 60 * 60
 SITE_FIELDS = ["id", "hostname", "port", "site_name", "root_page_id", "is_default_site"]
@@ -62,16 +65,23 @@ class PageRouteMiddleware:
         return None
 
 
+def _key(host, page_path):
+    # Hashed: an address may be as long as a client likes, a cache key may not.
+    return KEY.format(hashlib.sha256(f"{host}/{page_path}".encode()).hexdigest())
+
+
 def _page_paths(path):
-    """'webinar/seri-41/daftar/' → ['webinar/seri-41/daftar/', 'webinar/seri-41/', 'webinar/', '']."""
+    """'webinar/seri-41/daftar/' → ['webinar/seri-41/daftar/', 'webinar/seri-41/', 'webinar/', ''];
+    at most MAX_DEPTH components deep (a deeper page is routed from its ancestor)."""
     components = [component for component in path.split("/") if component]
-    return ["".join(f"{part}/" for part in components[:depth]) for depth in range(len(components), -1, -1)]
+    deepest = min(len(components), MAX_DEPTH)
+    return ["".join(f"{part}/" for part in components[:depth]) for depth in range(deepest, -1, -1)]
 
 
 def recall(request, path):
     """Route this request from the deepest remembered page on its path; False when none is."""
     host = request.get_host()
-    keys = {page_path: KEY.format(host=host, path=page_path) for page_path in _page_paths(path)}
+    keys = {page_path: _key(host, page_path) for page_path in _page_paths(path)}
     try:
         found = cache.get_many([page_cache.GENERATION_KEY, *keys.values()])
     except Exception:  # noqa: BLE001 (a cache that is down means Wagtail walks the tree itself)
@@ -170,6 +180,6 @@ def remember(request):
             "page": snapshot(page),
             "restricted": has_view_restrictions(page),
         }
-        cache.set(KEY.format(host=request.get_host(), path=page.url_path[len(site_root) :]), entry, TIMEOUT)
+        cache.set(_key(request.get_host(), page.url_path[len(site_root) :]), entry, TIMEOUT)
     except Exception:  # noqa: BLE001 (not remembered: the next request walks the tree again)
         logger.warning("Page route not remembered")

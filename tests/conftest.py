@@ -1,3 +1,4 @@
+import os
 import socket
 
 from django.core.cache import cache
@@ -29,6 +30,12 @@ def now(time_machine):
     moment = wita(2025, 8, 1, 10, 0)
     time_machine.move_to(moment, tick=False)
     return moment
+
+
+# The machine's Redis database the tests may empty; another checkout testing at the same time
+# sets its own (TEST_REDIS_DB=10 …).
+TEST_REDIS_DB = os.environ.get("TEST_REDIS_DB", "9")
+TEST_REDIS_URL = f"redis://127.0.0.1:6379/{TEST_REDIS_DB}"
 
 
 def redis_is_up():

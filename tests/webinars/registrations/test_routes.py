@@ -37,7 +37,8 @@ def poster():
 # SQLite's shared in-memory test database locks whole tables: concurrent requests there fail on
 # the database, not on the code under test.
 @pytest.mark.skipif(not settings.IS_POSTGRES, reason="concurrent requests need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+# Served by another thread, so committed; the data migrations' rows come back afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_burst_of_first_requests_for_a_new_episodes_form_all_succeed(live_server, now):
     episode = open_episode(image=poster())
     url = live_server.url + episode.url + "daftar/"
