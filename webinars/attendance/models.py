@@ -31,7 +31,10 @@ class Attendance(models.Model):
     )
     checked_in_at = models.DateTimeField(_("presensi mandiri"), null=True, blank=True)
     minutes = models.PositiveIntegerField(
-        _("durasi (menit)"), null=True, blank=True, help_text=_("Dari laporan peserta Zoom.")
+        _("durasi (menit)"),
+        null=True,
+        blank=True,
+        help_text=_("Dari laporan kehadiran rapat (Zoom, Google Meet atau Teams)."),
     )
     marked_by_hand = models.BooleanField(_("ditandai admin"), default=False)
     created_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
@@ -59,7 +62,7 @@ class Attendance(models.Model):
         if self.checked_in_at:
             found.append(_("presensi"))
         if self.minutes is not None:
-            found.append(_("laporan Zoom"))
+            found.append(_("laporan rapat"))
         if self.marked_by_hand:
             found.append(_("admin"))
         return ", ".join(str(source) for source in found)
@@ -93,8 +96,9 @@ class EpisodeAttendanceMixin(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "Peserta dari laporan Zoom yang hadir kurang dari ini tidak mendapat sertifikat, mis. 90. "
-            "Presensi mandiri dan tanda dari admin selalu dihitung hadir. Kosongkan bila tanpa batas."
+            "Peserta dari laporan kehadiran rapat yang hadir kurang dari ini tidak mendapat sertifikat, "
+            "mis. 90. Presensi mandiri dan tanda dari admin selalu dihitung hadir. Kosongkan bila tanpa "
+            "batas."
         ),
     )
 
