@@ -1,9 +1,15 @@
 """Text typed or pasted by people, made safe to store, print and export."""
 
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+# What XML 1.0 cannot hold (so no RSS, sitemap or XLSX either): C0 control characters other than
+# tab, newline and carriage return, the non-characters U+FFFE and U+FFFF, and lone surrogates.
+# A vertical tab is what Word's soft line break pastes as.
+UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_text(value):
@@ -17,3 +23,9 @@ def clean_text(value):
     if any(unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"} and char not in "\t\n" for char in value):
         raise ValidationError(_("Teks berisi karakter yang tidak diizinkan."), code="control")
     return " ".join(value.split())
+
+
+def without_unstorable(value):
+    """The text with every ``UNSTORABLE`` character replaced by a space ("Dewi\\x0bLestari" is
+    "Dewi Lestari"); everything else, line breaks included, is kept as it was."""
+    return UNSTORABLE.sub(" ", value)

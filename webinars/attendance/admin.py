@@ -10,11 +10,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import log
 
-from core.admin_records import RecordViewSet
+from core.admin_records import RecordIndexView, RecordViewSet
 from webinars.attendance import meeting_reports, report_matching
 from webinars.attendance.models import Attendance
 from webinars.attendance.service import mark, record_durations, unmark
@@ -56,7 +55,7 @@ class ImportForm(forms.Form):
     )
 
 
-class AttendanceIndexView(IndexView):
+class AttendanceIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if can_change_attendance(self.request.user):
@@ -84,7 +83,15 @@ class AttendanceViewSet(RecordViewSet):
     list_display = ["registration", "episode", "sources", "checked_in_at", "minutes", "created_at"]
     list_filter = {"episode": ["exact"], "marked_by_hand": ["exact"]}
     search_fields = ["registration__full_name", "registration__code"]
-    list_export = ["registration", "episode", "checked_in_at", "minutes", "marked_by_hand", "created_at"]
+    list_export = [
+        "registration",
+        "episode",
+        "sources",
+        "checked_in_at",
+        "minutes",
+        "marked_by_hand",
+        "created_at",
+    ]
     export_filename = "kehadiran-asn-adaptif"
     form_fields = ["minutes"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit
     inspect_view_fields = [

@@ -18,11 +18,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import log
 
-from core.admin_records import RecordViewSet
+from core.admin_records import RecordIndexView, RecordViewSet
 from webinars.registrations.models import PERSON_FIELDS, OutgoingEmail, Registration, RegistrationStatus
 from webinars.registrations.personal_data import erase, export, find_person
 from webinars.registrations.service import cancel, restore
@@ -62,7 +61,7 @@ class PersonLookupForm(forms.Form):
         return cleaned
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(RecordIndexView):
     status_url_name = None
     person_data_url_name = None
 
