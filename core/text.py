@@ -29,3 +29,15 @@ def without_unstorable(value):
     """The text with every ``UNSTORABLE`` character replaced by a space ("Dewi\\x0bLestari" is
     "Dewi Lestari"); everything else, line breaks included, is kept as it was."""
     return UNSTORABLE.sub(" ", value)
+
+
+def without_unstorable_anywhere(data):
+    """``without_unstorable`` applied to every string inside JSON-like data (StreamField values,
+    table cells); keys, numbers and structure stay as they were."""
+    if isinstance(data, str):
+        return without_unstorable(data)
+    if isinstance(data, dict):
+        return {key: without_unstorable_anywhere(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [without_unstorable_anywhere(value) for value in data]
+    return data

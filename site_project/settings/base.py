@@ -225,6 +225,9 @@ WAGTAILEMBEDS_FINDERS = []  # videos are embedded from their URL, never via oEmb
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "png": "webp", "gif": "webp", "bmp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odt", "odp", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Titles and alt texts without the characters no feed or spreadsheet can carry (core/text_fields.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.text_fields.StorableImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.text_fields.StorableDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Workflow emails (submitted, approved, rejected) go to the Moderator group and the author, in each
 # user's admin language; the technical administrator (superuser) is left out of the editors' mail.

@@ -27,7 +27,31 @@ class FixedChoiceField(forms.ChoiceField):
         return forms.Field.__deepcopy__(self, memo)
 
 
-class RegistrationForm(forms.ModelForm):
+class PersonTextCleaning:
+    """How a participant's own words are cleaned, in the public form and the registrar's edit form
+    alike: control and invisible characters refused, spaces collapsed, the email lower-cased and
+    the WhatsApp number normalised to +62."""
+
+    def clean_full_name(self):
+        name = clean_text(self.cleaned_data["full_name"])
+        if len(name) < 3:
+            raise ValidationError(_("Tulis nama lengkap Anda."), code="short")
+        return name
+
+    def clean_agency(self):
+        return clean_text(self.cleaned_data["agency"])
+
+    def clean_position(self):
+        return clean_text(self.cleaned_data["position"])
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_whatsapp(self):
+        return normalise_whatsapp(self.cleaned_data["whatsapp"])
+
+
+class RegistrationForm(PersonTextCleaning, forms.ModelForm):
     # Everything is declared on the class, not set up in __init__: a registration rush builds this
     # form hundreds of times a second.
     participant_type = FixedChoiceField(
@@ -97,24 +121,6 @@ class RegistrationForm(forms.ModelForm):
             "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
 
-    def clean_full_name(self):
-        name = clean_text(self.cleaned_data["full_name"])
-        if len(name) < 3:
-            raise ValidationError(_("Tulis nama lengkap Anda."), code="short")
-        return name
-
-    def clean_agency(self):
-        return clean_text(self.cleaned_data["agency"])
-
-    def clean_position(self):
-        return clean_text(self.cleaned_data["position"])
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean_whatsapp(self):
-        return normalise_whatsapp(self.cleaned_data["whatsapp"])
-
     def clean_website(self):
         if self.cleaned_data["website"]:
             raise ValidationError(_("Formulir tidak dapat diproses."), code="honeypot")
@@ -143,6 +149,28 @@ class RegistrationForm(forms.ModelForm):
 
     def registration_data(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class RegistrationAdminForm(PersonTextCleaning, forms.ModelForm):
+    """A registrar's correction of a registration: the same cleaning as the public form, and an
+    email already used for the episode refused with a message rather than by the database."""
+
+    class Meta:
+        model = Registration
+        fields = ["full_name", "email", "whatsapp", "agency", "position", "regency"]
+
+    def clean_email(self):
+        email = super().clean_email()
+        taken = (
+            Registration.objects.alias(email_lower=Lower("email"))
+            .filter(episode_id=self.instance.episode_id, email_lower=email)
+            .exclude(pk=self.instance.pk)
+        )
+        if taken.exists():
+            raise ValidationError(
+                _("Email ini sudah dipakai pendaftar lain di episode yang sama."), code="taken"
+            )
+        return email
 
 
 class ParticipantProofForm(forms.Form):

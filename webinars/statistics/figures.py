@@ -781,4 +781,3 @@ def as_csv(statistics: SeriesStatistics, build_absolute_uri) -> str:
 
 def _blank(value):
     return "" if value is None else value
-
