@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 # tab, newline and carriage return, the non-characters U+FFFE and U+FFFF, and lone surrogates.
 # A vertical tab is what Word's soft line break pastes as.
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# The same in a UTF-8 response (a lone surrogate cannot be encoded, so it never gets that far).
+UNSTORABLE_UTF8 = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+MARKUP_TYPES = ("text/html", "application/xml", "text/xml")
 
 
 def clean_text(value):
@@ -41,3 +44,27 @@ def without_unstorable_anywhere(data):
     if isinstance(data, list | tuple):
         return [without_unstorable_anywhere(value) for value in data]
     return data
+
+
+def spoken_key(text):
+    """How a keyword or code is compared when people say it aloud and type it: letters and digits
+    only, accents and letter case set aside ("Sulsel  Hebat", "sulselhebat" and "SULSEL-HEBAT!"
+    are all "sulselhebat"). "" when nothing is left: never a match for anything."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in decomposed.casefold() if char.isalnum())
+
+
+class StorableMarkupMiddleware:
+    """Every HTML and XML answer (pages, the sitemap) without ``UNSTORABLE`` characters, whatever
+    the database holds: text stored before the admin cleaned it, or by an import, still gives a
+    valid page. Streamed answers (downloads) are left alone; the feed, the calendars and the
+    spreadsheets clean their own text."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.streaming and response.get("Content-Type", "").startswith(MARKUP_TYPES):
+            response.content = UNSTORABLE_UTF8.sub(b" ", response.content)
+        return response

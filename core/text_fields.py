@@ -12,6 +12,8 @@ Fields with a type of their own (email, URL, slug, choices) keep their own field
 such characters already. Comments on pages stay as typed: they are shown only inside the admin.
 """
 
+import re
+
 from django import forms
 from django.db import models
 
@@ -28,9 +30,15 @@ from core.text import without_unstorable, without_unstorable_anywhere
 
 
 class StorableCharField(forms.CharField):
+    """Text without ``UNSTORABLE`` characters; on a one-line input, without line breaks either
+    (a title with one would break an email subject)."""
+
     def to_python(self, value):
         value = super().to_python(value)
-        return without_unstorable(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        value = without_unstorable(value)
+        return re.sub(r"[\r\n]+", " ", value) if isinstance(self.widget, forms.TextInput) else value
 
 
 class StorableTagField(TagField):

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheMiddleware",
     # Inside the page cache, which keeps the compressed and the plain page apart.
     "django.middleware.gzip.GZipMiddleware",
+    # Inside compression and the page cache: pages are cleaned once, before either keeps them.
+    "core.text.StorableMarkupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

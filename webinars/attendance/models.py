@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.text import spoken_key
+
 
 class Attendance(models.Model):
     """That one registered person attended an episode, however it became known.
@@ -129,6 +131,7 @@ class EpisodeAttendanceMixin(models.Model):
         return bool(self.attendance_keyword) and self.checkin_opens_at <= now <= self.checkin_closes_at
 
     def keyword_matches(self, keyword):
-        return bool(self.attendance_keyword) and (
-            keyword.strip().casefold() == self.attendance_keyword.strip().casefold()
-        )
+        """Whether the typed keyword is the announced one, as said aloud: case, spacing and
+        punctuation set aside ("Sulsel Hebat" also as "sulselhebat" or "SULSEL  HEBAT")."""
+        announced = spoken_key(self.attendance_keyword)
+        return bool(announced) and spoken_key(keyword) == announced

@@ -1,20 +1,21 @@
 """The registration form, and the proof of being a registrant that check-in and the certificate
 look-up ask for; clear Indonesian messages."""
 
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from core.text import clean_text
+from core.text import clean_text, spoken_key
 from webinars.registrations.models import PERSON_FIELDS, ParticipantType, Registration
 from webinars.registrations.nip import clean_nip
 from webinars.registrations.phone import normalise_whatsapp
 from webinars.registrations.regions import Regency
 
 REQUIRED = {"required": _("Bagian ini wajib diisi.")}
+# Registration codes use Crockford's alphabet, which has no O, I or L: typed, they mean 0 and 1.
+LOOK_ALIKES = str.maketrans("OIL", "011")
 
 
 class FixedChoiceField(forms.ChoiceField):
@@ -203,7 +204,10 @@ class ParticipantProofForm(forms.Form):
         return email
 
     def clean_secret(self):
-        return re.sub(r"[\s.\-]", "", self.cleaned_data["secret"]).upper()
+        """A NIP or a registration code however it was typed or read out: spaces, dots, dashes and
+        other punctuation set aside, any case, and the letters Crockford's alphabet leaves out
+        read as the digits they look like (O as 0, I and L as 1)."""
+        return spoken_key(self.cleaned_data["secret"]).upper().translate(LOOK_ALIKES)
 
     def clean(self):
         cleaned = super().clean()
