@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.utils.html import escape
 
 from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 import feedparser
@@ -43,7 +44,7 @@ from tests.factories import wita
 from webinars.attendance.service import mark
 from webinars.certificates.issuing import run_issuing
 from webinars.certificates.models import Certificate, CertificateRun, CertificateSettings
-from webinars.episodes.models import EpisodePage
+from webinars.episodes.models import EpisodePage, EpisodeSpeaker
 from webinars.episodes.speakers import SpeakerPage
 from webinars.registrations.mail import build_message
 from webinars.registrations.models import EmailKind, OutgoingEmail, Registration
@@ -86,6 +87,11 @@ FIELDS = [
     "episode_summary",
     "speaker_title",
     "speaker_position",
+    "speaker_institution",
+    "speaker_biography",
+    "speaker_note",
+    "image_title",
+    "image_description",
     "article_title",
     "article_intro",
     "article_author",
@@ -93,6 +99,8 @@ FIELDS = [
     "article_paragraph",
     "tag",
     "organisation_name",
+    "organisation_short_name",
+    "address",
     "footer_text",
     "signatory_name",
     "signatory_title",
@@ -153,8 +161,13 @@ def store(site, values):
         title=values["episode_title"], summary=values["episode_summary"]
     )
     SpeakerPage.objects.filter(pk=site["speaker"].pk).update(
-        title=values["speaker_title"], position=values["speaker_position"]
+        title=values["speaker_title"],
+        position=values["speaker_position"],
+        institution=values["speaker_institution"],
+        biography=f"<p>{escape(values['speaker_biography'])}</p>",
     )
+    EpisodeSpeaker.objects.update(note=values["speaker_note"])
+    get_image_model().objects.update(title=values["image_title"], description=values["image_description"])
     article = ArticlePage.objects.get(pk=site["article"].pk)
     article.body = [
         ("heading", values["article_heading"]),
@@ -168,7 +181,10 @@ def store(site, values):
     )
     Tag.objects.filter(name="pembelajaran").update(name=values["tag"])
     SiteSettings.objects.update(
-        organisation_name=values["organisation_name"], footer_text=values["footer_text"]
+        organisation_name=values["organisation_name"],
+        organisation_short_name=values["organisation_short_name"],
+        address=values["address"],
+        footer_text=values["footer_text"],
     )
     CertificateSettings.objects.update_or_create(
         site_id=site["held"].get_site().pk,
