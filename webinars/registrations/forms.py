@@ -1,7 +1,6 @@
 """The registration form, and the proof of being a registrant that check-in and the certificate
 look-up ask for; clear Indonesian messages."""
 
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
