@@ -67,4 +67,6 @@ class StorableMarkupMiddleware:
         response = self.get_response(request)
         if not response.streaming and response.get("Content-Type", "").startswith(MARKUP_TYPES):
             response.content = UNSTORABLE_UTF8.sub(b" ", response.content)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))  # U+FFFE was three bytes
         return response
