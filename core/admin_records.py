@@ -2,8 +2,15 @@
 certificates): a base viewset and the permission policies that keep them from being made or
 deleted by hand."""
 
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.exports import SpreadsheetExport
+
+
+class RecordIndexView(SpreadsheetExport, IndexView):
+    """A listing of records whose CSV and XLSX downloads (``list_export``) open safely in Excel."""
 
 
 class RecordViewSet(ModelViewSet):
@@ -11,6 +18,7 @@ class RecordViewSet(ModelViewSet):
     personal data stays out of the search index."""
 
     add_to_admin_menu = True
+    index_view_class = RecordIndexView
     copy_view_enabled = False
     inspect_view_enabled = True
     search_backend_name = None

@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from core import page_cache
+        from core import page_cache, text_fields
 
         page_cache.connect_receivers(apps.get_models())
+        text_fields.register()

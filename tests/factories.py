@@ -160,9 +160,10 @@ def make_episode(parent=None, *, roles=(), tags=(), materials=(), **kwargs):
     kwargs.setdefault("start", wita(2025, 7, 10, 9, 0))
     kwargs.setdefault("end", kwargs["start"] + datetime.timedelta(hours=3))
     episode = EpisodePage(**kwargs)
+    # In the given order, as the admin's inline panel numbers them (the page sorts by it).
     episode.speaker_roles = [
-        EpisodeSpeaker(speaker=speaker, role=role, note=note[0] if note else "")
-        for speaker, role, *note in roles
+        EpisodeSpeaker(speaker=speaker, role=role, note=note[0] if note else "", sort_order=position)
+        for position, (speaker, role, *note) in enumerate(roles)
     ]
     episode.materials = [EpisodeMaterial(document=document) for document in materials]
     episode.tags.add(*tags)

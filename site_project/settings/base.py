@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheMiddleware",
     # Inside the page cache, which keeps the compressed and the plain page apart.
     "django.middleware.gzip.GZipMiddleware",
+    # Inside compression and the page cache: pages are cleaned once, before either keeps them.
+    "core.text.StorableMarkupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -225,6 +227,9 @@ WAGTAILEMBEDS_FINDERS = []  # videos are embedded from their URL, never via oEmb
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "png": "webp", "gif": "webp", "bmp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odt", "odp", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Titles and alt texts without the characters no feed or spreadsheet can carry (core/text_fields.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.text_fields.StorableImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.text_fields.StorableDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Workflow emails (submitted, approved, rejected) go to the Moderator group and the author, in each
 # user's admin language; the technical administrator (superuser) is left out of the editors' mail.

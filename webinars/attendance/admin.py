@@ -10,12 +10,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import log
 
-from core.admin_records import RecordViewSet
-from webinars.attendance import meeting_reports
+from core.admin_records import RecordIndexView, RecordViewSet
+from webinars.attendance import meeting_reports, report_matching
 from webinars.attendance.models import Attendance
 from webinars.attendance.service import mark, record_durations, unmark
 from webinars.registrations.models import Registration
@@ -46,15 +45,17 @@ class ImportForm(forms.Form):
         empty_label=None,
     )
     report = forms.FileField(
-        label=_("Laporan peserta (CSV)"),
+        label=_("Laporan kehadiran (CSV atau XLSX)"),
         help_text=_(
-            "Di Zoom: Reports › Usage › Participants › Export. Kolom yang dibaca: nama, email, "
-            "waktu bergabung dan keluar, durasi (menit)."
+            "Laporan peserta dari Zoom (Reports › Usage › Participants, dengan pilihan ekspor apa pun; "
+            "atau Attendee Report webinar), Google Meet atau Microsoft Teams, seperti diunduh atau "
+            "setelah disimpan ulang di Excel. Kolom yang dibaca: nama, email, durasi atau waktu "
+            "bergabung dan keluar."
         ),
     )
 
 
-class AttendanceIndexView(IndexView):
+class AttendanceIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if can_change_attendance(self.request.user):
@@ -66,7 +67,9 @@ class AttendanceIndexView(IndexView):
         buttons = super().header_buttons
         if can_change_attendance(self.request.user):
             buttons.append(
-                HeaderButton(_("Impor laporan Zoom"), url=reverse("kehadiran:import"), icon_name="upload")
+                HeaderButton(
+                    _("Impor laporan kehadiran"), url=reverse("kehadiran:import"), icon_name="upload"
+                )
             )
         return buttons
 
@@ -80,7 +83,15 @@ class AttendanceViewSet(RecordViewSet):
     list_display = ["registration", "episode", "sources", "checked_in_at", "minutes", "created_at"]
     list_filter = {"episode": ["exact"], "marked_by_hand": ["exact"]}
     search_fields = ["registration__full_name", "registration__code"]
-    list_export = ["registration", "episode", "checked_in_at", "minutes", "marked_by_hand", "created_at"]
+    list_export = [
+        "registration",
+        "episode",
+        "sources",
+        "checked_in_at",
+        "minutes",
+        "marked_by_hand",
+        "created_at",
+    ]
     export_filename = "kehadiran-asn-adaptif"
     form_fields = ["minutes"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit
     inspect_view_fields = [
@@ -126,28 +137,28 @@ class AttendanceViewSet(RecordViewSet):
         """Upload → preview of who matches whom (nothing saved) → confirm saves."""
         if not can_change_attendance(request.user):
             raise PermissionDenied
-        context = {"header_icon": self.icon, "page_title": _("Impor laporan Zoom")}
+        context = {"header_icon": self.icon, "page_title": _("Impor laporan kehadiran")}
         if request.method == "POST" and "token" in request.POST:
             return self._confirm_import(request)
         form = ImportForm(request.POST or None, request.FILES or None)
         context["form"] = form
         if request.method == "POST" and form.is_valid():
             episode = form.cleaned_data["episode"]
+            upload = form.cleaned_data["report"]
             try:
-                rows = meeting_reports.read_report(form.cleaned_data["report"].read())
+                report = meeting_reports.read_report(upload.read(), upload.name)
             except meeting_reports.ReportError as error:
                 form.add_error("report", str(error))
                 return TemplateResponse(request, "attendance/admin/import.html", context)
             token = secrets.token_urlsafe(12)
             request.session[SESSION_PREFIX + token] = {
                 "episode": episode.pk,
-                "rows": meeting_reports.encode(rows),
+                "report": report_matching.encode(report),
             }
             context.update(
                 episode=episode,
                 token=token,
-                preview=meeting_reports.preview(episode, rows),
-                row_count=len(rows),
+                preview=report_matching.preview(episode, report.rows, report.layout_label),
             )
             return TemplateResponse(request, "attendance/admin/preview.html", context)
         return TemplateResponse(request, "attendance/admin/import.html", context)
@@ -160,13 +171,15 @@ class AttendanceViewSet(RecordViewSet):
             )
             return redirect(self.get_url_name("import"))
         episode = get_object_or_404(ImportForm.base_fields["episode"].queryset, pk=stored["episode"])
-        preview = meeting_reports.preview(episode, meeting_reports.decode(stored["rows"]))
+        layout_label, rows = report_matching.decode(stored["report"])
+        preview = report_matching.preview(episode, rows, layout_label)
         created, updated = record_durations(episode, preview.minutes_by_registration())
+        left_over = len(preview.unmatched) + sum(len(item.rows) for item in preview.unsettled)
         log(
             episode,
             "webinars.attendance.import",
             user=request.user,
-            data={"created": created, "updated": updated, "unmatched": len(preview.unmatched)},
+            data={"created": created, "updated": updated, "unmatched": left_over, "layout": layout_label},
         )
         messages.success(
             request,
@@ -174,7 +187,7 @@ class AttendanceViewSet(RecordViewSet):
                 "Laporan disimpan: %(created)d kehadiran baru, %(updated)d diperbarui, "
                 "%(unmatched)d baris tanpa pasangan."
             )
-            % {"created": created, "updated": updated, "unmatched": len(preview.unmatched)},
+            % {"created": created, "updated": updated, "unmatched": left_over},
         )
         return redirect(reverse(self.get_url_name("index")) + f"?episode={episode.pk}")
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.text import spoken_key
+
 
 class Attendance(models.Model):
     """That one registered person attended an episode, however it became known.
@@ -31,7 +33,10 @@ class Attendance(models.Model):
     )
     checked_in_at = models.DateTimeField(_("presensi mandiri"), null=True, blank=True)
     minutes = models.PositiveIntegerField(
-        _("durasi (menit)"), null=True, blank=True, help_text=_("Dari laporan peserta Zoom.")
+        _("durasi (menit)"),
+        null=True,
+        blank=True,
+        help_text=_("Dari laporan kehadiran rapat (Zoom, Google Meet atau Teams)."),
     )
     marked_by_hand = models.BooleanField(_("ditandai admin"), default=False)
     created_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
@@ -59,7 +64,7 @@ class Attendance(models.Model):
         if self.checked_in_at:
             found.append(_("presensi"))
         if self.minutes is not None:
-            found.append(_("laporan Zoom"))
+            found.append(_("laporan rapat"))
         if self.marked_by_hand:
             found.append(_("admin"))
         return ", ".join(str(source) for source in found)
@@ -93,8 +98,9 @@ class EpisodeAttendanceMixin(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "Peserta dari laporan Zoom yang hadir kurang dari ini tidak mendapat sertifikat, mis. 90. "
-            "Presensi mandiri dan tanda dari admin selalu dihitung hadir. Kosongkan bila tanpa batas."
+            "Peserta dari laporan kehadiran rapat yang hadir kurang dari ini tidak mendapat sertifikat, "
+            "mis. 90. Presensi mandiri dan tanda dari admin selalu dihitung hadir. Kosongkan bila tanpa "
+            "batas."
         ),
     )
 
@@ -125,6 +131,7 @@ class EpisodeAttendanceMixin(models.Model):
         return bool(self.attendance_keyword) and self.checkin_opens_at <= now <= self.checkin_closes_at
 
     def keyword_matches(self, keyword):
-        return bool(self.attendance_keyword) and (
-            keyword.strip().casefold() == self.attendance_keyword.strip().casefold()
-        )
+        """Whether the typed keyword is the announced one, as said aloud: case, spacing and
+        punctuation set aside ("Sulsel Hebat" also as "sulselhebat" or "SULSEL  HEBAT")."""
+        announced = spoken_key(self.attendance_keyword)
+        return bool(announced) and spoken_key(keyword) == announced

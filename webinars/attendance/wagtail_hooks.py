@@ -37,5 +37,5 @@ def register_attendance_log_actions(actions):
         "webinars.attendance.unmark", _("Hapus kehadiran"), _("Kehadiran dihapus oleh admin")
     )
     actions.register_action(
-        "webinars.attendance.import", _("Impor laporan Zoom"), _("Laporan kehadiran Zoom diimpor")
+        "webinars.attendance.import", _("Impor laporan kehadiran"), _("Laporan kehadiran rapat diimpor")
     )

@@ -8,11 +8,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import log
 
-from core.admin_records import RecordViewSet
+from core.admin_records import RecordIndexView, RecordViewSet
 from webinars.certificates.issuing import EpisodeNotOver, NoJPValue, revoke, start_run
 from webinars.certificates.models import Certificate, CertificateRun
 
@@ -39,7 +38,7 @@ class RevokeForm(forms.Form):
     )
 
 
-class IssueButtonIndexView(IndexView):
+class IssueButtonIndexView(RecordIndexView):
     """Both certificate listings offer the registrar the way to issue an episode's certificates."""
 
     @property

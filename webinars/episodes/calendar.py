@@ -8,6 +8,8 @@ from django.utils.text import Truncator
 
 from icalendar import Calendar, Event
 
+from core.text import without_unstorable
+
 
 def base_url(request):
     """The site's address as the request reached it, e.g. https://asnadaptif.example.go.id."""
@@ -36,7 +38,8 @@ def _event(episode, site_url, private_details):
     event.add("dtstamp", timezone.now())
     event.add("dtstart", episode.start)
     event.add("dtend", episode.end)
-    event.add("summary", f"ASN Adaptif Seri ke-{episode.series_number}: {episode.title}")
+    # RFC 5545 text holds no control characters; text stored before the admin cleaned it may.
+    event.add("summary", without_unstorable(f"ASN Adaptif Seri ke-{episode.series_number}: {episode.title}"))
     lines = [Truncator(episode.summary).chars(500)]
     meeting_url = episode.meeting_url if private_details else episode.public_meeting_url
     if meeting_url:
@@ -44,7 +47,7 @@ def _event(episode, site_url, private_details):
     if episode.livestream_url:
         lines.append(f"Siaran langsung: {episode.livestream_url}")
     lines.append(f"Informasi: {url}")
-    event.add("description", "\n\n".join(lines))
+    event.add("description", without_unstorable("\n\n".join(lines)))
     event.add("location", meeting_url or episode.livestream_url or url)
     event.add("url", url)
     return event

@@ -18,11 +18,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import log
 
-from core.admin_records import RecordViewSet
+from core.admin_records import RecordIndexView, RecordViewSet
+from webinars.registrations.forms import RegistrationAdminForm
 from webinars.registrations.models import PERSON_FIELDS, OutgoingEmail, Registration, RegistrationStatus
 from webinars.registrations.personal_data import erase, export, find_person
 from webinars.registrations.service import cancel, restore
@@ -62,7 +62,7 @@ class PersonLookupForm(forms.Form):
         return cleaned
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(RecordIndexView):
     status_url_name = None
     person_data_url_name = None
 
@@ -103,7 +103,7 @@ class RegistrationViewSet(RecordViewSet):
     search_fields = ["full_name", "email", "nip", "code"]
     list_export = ["code", "episode", "status", *PERSON_FIELDS, "created_at", "cancelled_at"]
     export_filename = "pendaftaran-asn-adaptif"
-    form_fields = ["full_name", "email", "whatsapp", "agency", "position", "regency"]
+    form_fields = RegistrationAdminForm.Meta.fields
     inspect_view_fields = [
         "code",
         "episode",
@@ -114,6 +114,9 @@ class RegistrationViewSet(RecordViewSet):
         "cancelled_at",
         "anonymised_at",
     ]
+
+    def get_form_class(self, for_update=False):
+        return RegistrationAdminForm
 
     def get_queryset(self, request):
         # The attendance row is read by the hand-marking button that attendance adds to each row.

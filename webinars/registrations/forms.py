@@ -1,20 +1,20 @@
 """The registration form, and the proof of being a registrant that check-in and the certificate
 look-up ask for; clear Indonesian messages."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from core.text import clean_text
+from core.text import clean_text, spoken_key
 from webinars.registrations.models import PERSON_FIELDS, ParticipantType, Registration
 from webinars.registrations.nip import clean_nip
 from webinars.registrations.phone import normalise_whatsapp
 from webinars.registrations.regions import Regency
 
 REQUIRED = {"required": _("Bagian ini wajib diisi.")}
+# Registration codes use Crockford's alphabet, which has no O, I or L: typed, they mean 0 and 1.
+LOOK_ALIKES = str.maketrans("OIL", "011")
 
 
 class FixedChoiceField(forms.ChoiceField):
@@ -27,7 +27,31 @@ class FixedChoiceField(forms.ChoiceField):
         return forms.Field.__deepcopy__(self, memo)
 
 
-class RegistrationForm(forms.ModelForm):
+class PersonTextCleaning:
+    """How a participant's own words are cleaned, in the public form and the registrar's edit form
+    alike: control and invisible characters refused, spaces collapsed, the email lower-cased and
+    the WhatsApp number normalised to +62."""
+
+    def clean_full_name(self):
+        name = clean_text(self.cleaned_data["full_name"])
+        if len(name) < 3:
+            raise ValidationError(_("Tulis nama lengkap Anda."), code="short")
+        return name
+
+    def clean_agency(self):
+        return clean_text(self.cleaned_data["agency"])
+
+    def clean_position(self):
+        return clean_text(self.cleaned_data["position"])
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_whatsapp(self):
+        return normalise_whatsapp(self.cleaned_data["whatsapp"])
+
+
+class RegistrationForm(PersonTextCleaning, forms.ModelForm):
     # Everything is declared on the class, not set up in __init__: a registration rush builds this
     # form hundreds of times a second.
     participant_type = FixedChoiceField(
@@ -97,24 +121,6 @@ class RegistrationForm(forms.ModelForm):
             "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
 
-    def clean_full_name(self):
-        name = clean_text(self.cleaned_data["full_name"])
-        if len(name) < 3:
-            raise ValidationError(_("Tulis nama lengkap Anda."), code="short")
-        return name
-
-    def clean_agency(self):
-        return clean_text(self.cleaned_data["agency"])
-
-    def clean_position(self):
-        return clean_text(self.cleaned_data["position"])
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean_whatsapp(self):
-        return normalise_whatsapp(self.cleaned_data["whatsapp"])
-
     def clean_website(self):
         if self.cleaned_data["website"]:
             raise ValidationError(_("Formulir tidak dapat diproses."), code="honeypot")
@@ -143,6 +149,28 @@ class RegistrationForm(forms.ModelForm):
 
     def registration_data(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class RegistrationAdminForm(PersonTextCleaning, forms.ModelForm):
+    """A registrar's correction of a registration: the same cleaning as the public form, and an
+    email already used for the episode refused with a message rather than by the database."""
+
+    class Meta:
+        model = Registration
+        fields = ["full_name", "email", "whatsapp", "agency", "position", "regency"]
+
+    def clean_email(self):
+        email = super().clean_email()
+        taken = (
+            Registration.objects.alias(email_lower=Lower("email"))
+            .filter(episode_id=self.instance.episode_id, email_lower=email)
+            .exclude(pk=self.instance.pk)
+        )
+        if taken.exists():
+            raise ValidationError(
+                _("Email ini sudah dipakai pendaftar lain di episode yang sama."), code="taken"
+            )
+        return email
 
 
 class ParticipantProofForm(forms.Form):
@@ -175,7 +203,10 @@ class ParticipantProofForm(forms.Form):
         return email
 
     def clean_secret(self):
-        return re.sub(r"[\s.\-]", "", self.cleaned_data["secret"]).upper()
+        """A NIP or a registration code however it was typed or read out: spaces, dots, dashes and
+        other punctuation set aside, any case, and the letters Crockford's alphabet leaves out
+        read as the digits they look like (O as 0, I and L as 1)."""
+        return spoken_key(self.cleaned_data["secret"]).upper().translate(LOOK_ALIKES)
 
     def clean(self):
         cleaned = super().clean()

@@ -119,7 +119,8 @@ A ``count`` of ``null`` is a hidden cell; ``"withheld": true`` means no cells ar
 (and ``total`` is ``null`` when the total itself is under 5).
 
 The CSV (``/statistik/csv/``) has one row per ended episode with the columns of ``CSV_COLUMNS``,
-named as in the JSON episodes, UTF-8 with a byte-order mark so that Excel reads it correctly.
+named as in the JSON episodes, UTF-8 with a byte-order mark so that Excel reads it correctly; a
+title is written as ``core.exports.csv_text`` writes every spreadsheet's text (never a formula).
 """
 
 import csv
@@ -137,6 +138,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from core import page_cache
+from core.exports import BYTE_ORDER_MARK, csv_text
 from home.models import SiteSettings
 from webinars.attendance.models import Attendance
 from webinars.certificates.models import Certificate, CertificateStatus
@@ -756,7 +758,7 @@ def _breakdown_json(breakdown):
 def as_csv(statistics: SeriesStatistics, build_absolute_uri) -> str:
     """One row per ended episode, oldest first, with a byte-order mark for Excel."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
+    buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in statistics.sorted_episodes("seri", descending=False):
@@ -764,7 +766,7 @@ def as_csv(statistics: SeriesStatistics, build_absolute_uri) -> str:
             [
                 row.series_number,
                 timezone.localtime(row.start).date().isoformat(),
-                _csv_text(row.title),
+                csv_text(row.title),
                 build_absolute_uri(row.url) if row.url else "",
                 _blank(row.jp),
                 row.source,
@@ -779,8 +781,3 @@ def as_csv(statistics: SeriesStatistics, build_absolute_uri) -> str:
 
 def _blank(value):
     return "" if value is None else value
-
-
-def _csv_text(value):
-    """Keep a spreadsheet from running a title as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -158,3 +158,24 @@ def test_editors_set_attendance_on_a_tab_of_its_own(client, admin_user, live_epi
         "certificate_minimum_minutes",
     ]:
         assert f'name="{field}"' in html
+
+
+@pytest.mark.parametrize("typed", ["sulselmaju", "SULSEL  MAJU", "Sulsel-Maju!", " sulsel maju. "])
+def test_the_keyword_is_compared_the_way_people_say_it(client, person, typed):
+    response = client.post(URL, {"secret": person.code, "keyword": typed})
+    assert "Kehadiran Anda tercatat" in response.content.decode()
+    assert Attendance.objects.filter(registration=person).exists()
+
+
+@pytest.mark.parametrize("typed", ["Sulsel Maj", "Sulsel Maju Jaya", "-", "!!!"])
+def test_a_different_keyword_is_still_refused(client, person, typed):
+    client.post(URL, {"secret": person.code, "keyword": typed})
+    assert not Attendance.objects.exists()
+
+
+def test_the_registration_code_is_read_as_typed_or_read_out(client, person):
+    # Crockford's alphabet has no O, I or L: someone reading "0" and "1" may type them as letters.
+    person.code = "0A1B2C3D"
+    person.save(update_fields=["code"])
+    response = client.post(URL, {"secret": "oa-lb 2c3d", "keyword": "Sulsel Maju"})
+    assert "Kehadiran Anda tercatat" in response.content.decode()

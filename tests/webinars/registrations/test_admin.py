@@ -118,3 +118,54 @@ def test_failed_emails_are_visible_to_the_registrar(client, registrar, episode):
     client.force_login(registrar)
     html = client.get("/admin/email-peserta/", {"status": "sent"}).content.decode()
     assert "Konfirmasi pendaftaran" in html
+
+
+def edit(client, registration, **changes):
+    data = {
+        "full_name": registration.full_name,
+        "email": registration.email,
+        "whatsapp": registration.whatsapp,
+        "agency": registration.agency,
+        "position": registration.position,
+        "regency": registration.regency,
+        **changes,
+    }
+    return client.post(f"/admin/pendaftaran/edit/{registration.pk}/", data)
+
+
+def test_the_edit_form_refuses_what_the_public_form_refuses(client, registrar, episode):
+    # registrar-edit-vertical-tab-breaks-xlsx-export.txt: Word's soft line break, and a bell.
+    client.force_login(registrar)
+    andi = Registration.objects.get(email="andi@contoh.go.id")
+    response = edit(client, andi, full_name="Dewi\x0bLestari", agency="Dinas\x07Kominfo")
+    assert response.status_code == 200
+    assert response.content.decode().count("Teks berisi karakter yang tidak diizinkan.") == 2
+    andi.refresh_from_db()
+    assert (andi.full_name, andi.agency) == ("Andi Baso", "Dinas Pendidikan")
+
+
+def test_the_edit_form_cleans_like_the_public_form(client, registrar, episode):
+    client.force_login(registrar)
+    andi = Registration.objects.get(email="andi@contoh.go.id")
+    response = edit(
+        client,
+        andi,
+        full_name="  Andi   Baso Amir ",
+        email="Andi.Baso@Contoh.go.id",
+        whatsapp="0812 9876 5432",
+    )
+    assert response.status_code == 302
+    andi.refresh_from_db()
+    assert (andi.full_name, andi.email, andi.whatsapp) == (
+        "Andi Baso Amir",
+        "andi.baso@contoh.go.id",
+        "+6281298765432",
+    )
+
+
+def test_an_email_used_by_another_registration_is_refused_with_a_message(client, registrar, episode):
+    client.force_login(registrar)
+    andi = Registration.objects.get(email="andi@contoh.go.id")
+    response = edit(client, andi, email="BESSE@contoh.go.id")
+    assert response.status_code == 200
+    assert "Email ini sudah dipakai pendaftar lain di episode yang sama." in response.content.decode()
