@@ -31,8 +31,9 @@ def issue(episode):
 
 
 def pdf_text(certificate):
+    """The certificate's text with every run of whitespace as one space (a long name wraps)."""
     with default_storage.open(certificate.pdf.name, "rb") as file:
-        return PdfReader(io.BytesIO(file.read())).pages[0].extract_text()
+        return " ".join(PdfReader(io.BytesIO(file.read())).pages[0].extract_text().split())
 
 
 def test_eligibility_rules_and_skip_reasons(held_episode, attendee):
