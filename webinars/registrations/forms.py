@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from core.printing import validate_printable_name
 from core.text import clean_text
 from webinars.registrations.models import PERSON_FIELDS, ParticipantType, Registration
 from webinars.registrations.nip import clean_nip
@@ -101,6 +102,8 @@ class RegistrationForm(forms.ModelForm):
         name = clean_text(self.cleaned_data["full_name"])
         if len(name) < 3:
             raise ValidationError(_("Tulis nama lengkap Anda."), code="short")
+        # The model's own validators do not run here (see _post_clean).
+        validate_printable_name(name)
         return name
 
     def clean_agency(self):
