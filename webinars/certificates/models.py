@@ -1,3 +1,4 @@
+import re
 import secrets
 
 from django.conf import settings
@@ -26,6 +27,27 @@ def new_verification_code():
 def certificate_number(series_number, sequence):
     """ASNA-041-00017: the series, the episode and the certificate's place in it, never reused."""
     return f"{NUMBER_PREFIX}-{series_number:03d}-{sequence:05d}"
+
+
+def parse_certificate_number(text):
+    """The number as issued ("ASNA-041-00017") from however someone typed it: any case, spaces,
+    dots or slashes, dashes missing ("asna 41 17", "ASNA04100017", "041-00017"); None when it
+    cannot be a certificate number."""
+    tokens = [token for token in re.split(r"[^0-9A-Z]+", (text or "").upper()) if token]
+    if tokens and tokens[0].startswith(NUMBER_PREFIX):
+        tokens[0] = tokens[0].removeprefix(NUMBER_PREFIX)
+        tokens = [token for token in tokens if token]
+    if not tokens or not all(token.isdigit() for token in tokens) or sum(map(len, tokens)) > 12:
+        return None
+    if len(tokens) == 2:
+        series, sequence = tokens
+    elif len(tokens) == 1 and len(tokens[0]) > 5:
+        series, sequence = tokens[0][:-5], tokens[0][-5:]
+    else:
+        return None
+    if int(series) == 0 or int(sequence) == 0:
+        return None
+    return certificate_number(int(series), int(sequence))
 
 
 def pdf_upload_to(instance, filename):
