@@ -72,13 +72,16 @@ def test_every_page_renders_with_exactly_one_h1(client, pages):
 
 
 def test_no_year_or_identifier_is_written_with_a_thousands_dot(client, pages, time_machine):
-    """"JP tahun 2.026" was seen: ints in templates get Indonesian thousands dots, years must not."""
+    """ "JP tahun 2.026" was seen: ints in templates get Indonesian thousands dots, years must not."""
     time_machine.move_to(wita(2026, 3, 5, 10, 0), tick=False)
     factories.make_episode(start=wita(2026, 2, 12, 9, 0))  # a second year in the listing's filter
     for url in pages:
         page = text(client.get(url))
         for match in re.finditer(r"\b\d\.\d{3}\b", page):
-            assert "tahun" not in page[max(0, match.start() - 40) : match.start()].lower(), (url, match.group())
+            assert "tahun" not in page[max(0, match.start() - 40) : match.start()].lower(), (
+                url,
+                match.group(),
+            )
     assert "Semua tahun 2026 2025" in text(client.get("/webinar/"))
 
 

@@ -321,3 +321,14 @@ class CertificateRun(models.Model):
     @admin.display(description=_("kemajuan"))
     def progress(self):
         return f"{self.processed}/{self.total}"
+
+    @admin.display(description=_("dilewati"))
+    def skipped(self):
+        """The registrations skipped and why, e.g. "2 tidak hadir, 1 durasi kurang"; "–" for none."""
+        counts = [
+            (self.skipped_already_issued, _("sudah punya sertifikat")),
+            (self.skipped_not_attended, _("tidak hadir")),
+            (self.skipped_too_short, _("durasi kurang")),
+            (self.skipped_not_confirmed, _("batal / daftar tunggu")),
+        ]
+        return ", ".join(f"{count} {label}" for count, label in counts if count) or "–"

@@ -127,13 +127,11 @@ def _file_check(data):
     return {"checked": True, "certificate": certificate, "signature": signature}
 
 
-def download(request, code):
-    certificate = _certificate(code, status=CertificateStatus.VALID)
-    if certificate is None or not certificate.pdf:
-        raise Http404
+def pdf_response(certificate):
+    """The certificate's stored PDF as a download no cache keeps; Http404 when the file is gone."""
     try:
         file = default_storage.open(certificate.pdf.name, "rb")
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:
         raise Http404 from error
     response = FileResponse(
         file,
@@ -144,3 +142,10 @@ def download(request, code):
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def download(request, code):
+    certificate = _certificate(code, status=CertificateStatus.VALID)
+    if certificate is None or not certificate.pdf:
+        raise Http404
+    return pdf_response(certificate)
