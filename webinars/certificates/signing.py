@@ -16,8 +16,10 @@ private key again for every signature, and for RSA cryptography then re-checks t
 27 ms for RSA-2048, against 0.2 ms for the signature itself), and without ``bytes_reserved``
 pyHanko signs every document twice to size the signature. ``KeptKeySigner`` keeps the parsed
 key (pyHanko's documented way to customise signing is a ``Signer`` subclass implementing the raw
-signature), and the size is estimated once per run: a signature then costs a few milliseconds
-whatever the key type.
+signature), the size is estimated once per run, and the signing-certificate attribute is built
+once (through the signer's public ``signed_attr_prov_spec``): re-serialising it with asn1crypto
+was most of what remained. A signature then costs a few milliseconds whatever the key type;
+tests/webinars/certificates/test_signing.py checks that the signed attributes are pyHanko's own.
 """
 
 import asyncio
@@ -35,6 +37,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from asn1crypto import tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -43,8 +46,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
-from pyhanko.sign.general import get_pyca_cryptography_hash
+from pyhanko.sign import attributes, fields, signers
+from pyhanko.sign.general import as_signing_certificate_v2, get_pyca_cryptography_hash
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
@@ -207,6 +210,33 @@ class KeptKeySigner(signers.SimpleSigner):
         return super().sign_raw(data, digest_algorithm)
 
 
+class _KeptSigningCertificate(attributes.SigningCertificateV2Provider):
+    """The signing-certificate-v2 attribute, built once and then read back from its DER bytes.
+
+    A freshly built asn1crypto value is serialised again each time pyHanko writes the signed
+    attributes (several times per signature); one parsed from DER writes its cached bytes. The
+    bytes in the signature are the same."""
+
+    def __init__(self, signing_cert):
+        super().__init__(signing_cert)
+        self._der = as_signing_certificate_v2(signing_cert).dump()
+
+    async def build_attr_value(self, dry_run=False):
+        return tsp.SigningCertificateV2.load(self._der)
+
+
+class PadesSignedAttributes(attributes.SignedAttributeProviderSpec):
+    """The signed attributes of a PAdES B-B signature, as pyHanko's own CAdES spec gives them
+    with no extra CAdES attributes set (pyHanko adds content type and message digest itself;
+    PAdES forbids signing time, which goes in /M), with the signing certificate kept."""
+
+    def __init__(self, signing_cert):
+        self._signing_certificate = _KeptSigningCertificate(signing_cert)
+
+    def signed_attr_providers(self, data_digest, digest_algorithm):
+        yield self._signing_certificate
+
+
 class CertificateSigner:
     """Signs certificate PDFs, one after another, with the configured key.
 
@@ -217,11 +247,18 @@ class CertificateSigner:
 
     def __init__(self, *, signatory_name, place):
         path, passphrase = _key_file()
-        signer = KeptKeySigner.load_pkcs12(str(path), passphrase=passphrase)
-        if signer is None:  # pyHanko logs the error and returns None
+        loaded = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase)
+        if loaded is None:  # pyHanko logs the error and returns None
             raise SigningKeyUnavailable(
                 _("berkas kunci tanda tangan elektronik tidak dapat dibuka (frasa sandi salah?)")
             )
+        signer = KeptKeySigner(
+            signing_cert=loaded.signing_cert,
+            signing_key=loaded.signing_key,
+            cert_registry=loaded.cert_registry,
+        )
+        # pyHanko's public hook for the signed attributes (Signer.signed_attr_prov_spec).
+        signer.signed_attr_prov_spec = PadesSignedAttributes(loaded.signing_cert)
         self._pdf_signer = signers.PdfSigner(
             signers.PdfSignatureMetadata(
                 field_name=FIELD_NAME,

@@ -8,7 +8,10 @@ from django.core.files.storage import default_storage
 from django.test import override_settings
 
 import pytest
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.signers import PdfSignatureMetadata, SimpleSigner, sign_pdf
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
@@ -150,3 +153,38 @@ def test_a_queued_run_fails_with_the_reason_when_the_settings_were_emptied(held_
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED and run.error == "nama penanda tangan"
     assert not Certificate.objects.exists()
+
+
+def test_the_kept_signer_writes_the_signed_attributes_pyhanko_itself_writes(held_episode, attendee, tmp_path):
+    """The speed-ups in signing.py keep the key and the signing-certificate attribute: the
+    signature must carry exactly what pyHanko's own PAdES signer puts in."""
+    key_file = tmp_path / "instansi.p12"
+    make_development_key(key_file, "rahasia", key_type="rsa2048")
+    with override_settings(
+        CERTIFICATE_SIGNING_KEY_FILE=str(key_file), CERTIFICATE_SIGNING_KEY_PASSPHRASE="rahasia"
+    ):
+        _, ours = issued_file(held_episode)
+    stock_signer = SimpleSigner.load_pkcs12(str(key_file), passphrase=b"rahasia")
+    unsigned = ours[: ours.rindex(b"%%EOF", 0, len(ours) - 10) + 5]  # ReportLab's bytes, before the update
+    output = io.BytesIO()
+    sign_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(unsigned)),
+        PdfSignatureMetadata(field_name="Stok", md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES),
+        signer=stock_signer,
+        output=output,
+    )
+
+    def signed_attributes(pdf):
+        (signature,) = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
+        return {
+            attribute["type"].native: attribute["values"].dump()
+            for attribute in signature.signer_info["signed_attrs"]
+        }
+
+    ours_attributes, stock_attributes = signed_attributes(ours), signed_attributes(output.getvalue())
+    assert (
+        set(ours_attributes)
+        == set(stock_attributes)
+        == {"content_type", "message_digest", "signing_certificate_v2"}
+    )
+    assert ours_attributes["signing_certificate_v2"] == stock_attributes["signing_certificate_v2"]
