@@ -178,3 +178,20 @@ def test_pdf_is_a4_landscape_with_embedded_fonts(held_episode):
             font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
         )
         assert "/FontFile2" in descriptor.get_object()
+
+
+def test_the_registrars_edit_refuses_a_name_the_certificate_cannot_print(client, registrar, attendee):
+    client.force_login(registrar)
+    url = f"/admin/pendaftaran/edit/{attendee.pk}/"
+    data = {
+        "full_name": "Andi 王",
+        "email": attendee.email,
+        "whatsapp": attendee.whatsapp,
+        "agency": attendee.agency,
+        "position": attendee.position,
+        "regency": attendee.regency,
+    }
+    response = client.post(url, data)
+    assert "tidak dapat dicetak pada sertifikat: 王" in response.content.decode()
+    attendee.refresh_from_db()
+    assert attendee.full_name == "Dra. Hj. Andi Nurhaedah Ṣāliḥ, M.Si."
