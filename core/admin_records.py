@@ -2,21 +2,43 @@
 certificates): a base viewset and the permission policies that keep them from being made or
 deleted by hand."""
 
-from wagtail.admin.views.generic import IndexView
+import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import SpreadsheetExport
+
+EMPTY = "–"
 
 
 class RecordIndexView(SpreadsheetExport, IndexView):
     """A listing of records whose CSV and XLSX downloads (``list_export``) open safely in Excel."""
 
 
+class RecordInspectView(InspectView):
+    """A record's details as staff read them: times in the site's zone (WITA) written out in
+    full, and an empty value as a dash rather than "None"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return EMPTY
+        if isinstance(value, datetime.datetime):
+            local = timezone.localtime(value)
+            return f"{date_format(local, 'l, j F Y')} pukul {local:%H.%M} WITA"
+        return value
+
+
 class RecordViewSet(ModelViewSet):
     """In the admin menu, inspectable, never copied; searched with plain database filtering, so
     personal data stays out of the search index."""
 
+    inspect_view_class = RecordInspectView
     add_to_admin_menu = True
     index_view_class = RecordIndexView
     copy_view_enabled = False

@@ -14,6 +14,15 @@ SETTINGS = {
     "certificates_baseline_episode": 40,
 }
 
+# The certificate's signatory: invented and marked as an example on every certificate it signs,
+# never a real official's name. Staff put the real one in Pengaturan › Pengaturan sertifikat.
+CERTIFICATE_SETTINGS = {
+    "signatory_name": "Nama Penanda Tangan (Contoh)",
+    "signatory_title": "Kepala BPSDM Provinsi Sulawesi Selatan (contoh)",
+    "signatory_nip": "197001011995031001",
+    "place": "Makassar",
+}
+
 HOME = {
     "title": "Webinar ASN Adaptif",
     "intro": (

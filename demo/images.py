@@ -1,4 +1,4 @@
-"""Posters for the demo content, drawn with Pillow so nothing is downloaded."""
+"""Posters and the example emblem for the demo content, drawn with Pillow so nothing is downloaded."""
 
 import io
 
@@ -50,5 +50,26 @@ def poster(title, description, eyebrow, headline, background="#0b4f6c", accent="
     filename = f"{title.lower().replace(' ', '-')}.jpg"
     image = Image(title=title, description=description)
     image.file = ImageFile(_poster_bytes(eyebrow, headline, background, accent), name=filename)
+    image.save()
+    return image
+
+
+def example_emblem():
+    """A round example emblem on a transparent background, marked CONTOH (never an agency's real
+    emblem); made once, later calls return the same image."""
+    title = "Contoh lambang instansi"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    canvas = PILImage.new("RGBA", (400, 400), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(canvas)
+    draw.ellipse([(8, 8), (392, 392)], fill="#0b4f6c")
+    draw.ellipse([(36, 36), (364, 364)], outline="#f59e0b", width=10)
+    font = ImageFont.load_default(size=64)
+    draw.text((200, 200), "CONTOH", font=font, fill="white", anchor="mm")
+    buffer = io.BytesIO()
+    canvas.save(buffer, "PNG")
+    image = Image(title=title, description="Lambang contoh untuk sertifikat demo")
+    image.file = ImageFile(buffer, name="contoh-lambang.png")
     image.save()
     return image

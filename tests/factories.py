@@ -20,10 +20,12 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from home.models import HomePage, SiteSettings, StandardPage
 from news.models import ArticleEpisode, ArticlePage, NewsIndexPage
 from webinars.models import (
+    CertificateSettings,
     EpisodeIndexPage,
     EpisodeMaterial,
     EpisodePage,
@@ -61,6 +63,30 @@ def make_image(**kwargs):
     image = Image(**kwargs)
     image.save()
     return image
+
+
+def make_emblem():
+    """A round emblem on a transparent background, as agencies upload theirs."""
+    buffer = io.BytesIO()
+    emblem = PILImage.new("RGBA", (200, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(emblem).ellipse([(10, 10), (190, 190)], fill=(11, 79, 108, 255))
+    emblem.save(buffer, "PNG")
+    return make_image(title="Lambang", file=ImageFile(buffer, name="lambang.png"))
+
+
+def make_certificate_settings(site=None, **kwargs):
+    """Complete certificate settings (an invented signatory) for the site, default site first."""
+    settings = CertificateSettings.for_site(site or Site.objects.get(is_default_site=True))
+    kwargs.setdefault("signatory_name", "Dr. Contoh Penanda Tangan, M.Si.")
+    kwargs.setdefault("signatory_title", "Kepala BPSDM Provinsi Sulawesi Selatan")
+    kwargs.setdefault("signatory_nip", "197001011990031001")
+    kwargs.setdefault("place", "Makassar")
+    if "emblem" not in kwargs:
+        kwargs["emblem"] = make_emblem()
+    for field, value in kwargs.items():
+        setattr(settings, field, value)
+    settings.save()
+    return settings
 
 
 def make_document(**kwargs):

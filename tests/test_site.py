@@ -1,12 +1,13 @@
 """Guards over every public page type at once."""
 
 import datetime
+import re
 
 import pytest
 
 from tests import factories
 from tests.factories import wita
-from tests.html import h1_count, is_external, loaded_urls, soup
+from tests.html import h1_count, is_external, loaded_urls, soup, text
 from webinars.models import SpeakerRole
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,8 @@ def pages(now):
         factories.statistics_page().url,
         "/cari/",
         "/cari/?q=kompetensi",
+        "/sertifikat/",
+        "/sertifikat/verifikasi/",
     ]
 
 
@@ -66,6 +69,25 @@ def test_every_page_renders_with_exactly_one_h1(client, pages):
         response = client.get(url)
         assert response.status_code == 200, url
         assert h1_count(response) == 1, url
+
+
+def test_no_year_or_identifier_is_written_with_a_thousands_dot(client, pages, time_machine):
+    """ "JP tahun 2.026" was seen: ints in templates get Indonesian thousands dots, years must not."""
+    time_machine.move_to(wita(2026, 3, 5, 10, 0), tick=False)
+    factories.make_episode(start=wita(2026, 2, 12, 9, 0))  # a second year in the listing's filter
+    for url in pages:
+        page = text(client.get(url))
+        for match in re.finditer(r"\b\d\.\d{3}\b", page):
+            assert "tahun" not in page[max(0, match.start() - 40) : match.start()].lower(), (
+                url,
+                match.group(),
+            )
+    assert "Semua tahun 2026 2025" in text(client.get("/webinar/"))
+
+
+def test_certificates_are_linked_from_the_menu_of_every_page(client, pages):
+    for url in pages:
+        assert soup(client.get(url)).select_one('.site-nav a[href="/sertifikat/"]'), url
 
 
 def test_no_page_loads_anything_from_another_site_before_a_click(client, pages):

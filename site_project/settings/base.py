@@ -203,6 +203,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The public address of the site, for links in emails (which have no request to read it from).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The agency's key for the certificates' electronic signatures: a PKCS#12 file (key and X.509
+# certificate, with its CA chain if any) and its passphrase, never in the repository. Development
+# and test settings make a self-signed key at their own path on first use; production never does.
+CERTIFICATE_SIGNING_KEY_FILE = env("CERTIFICATE_SIGNING_KEY_FILE", "")
+CERTIFICATE_SIGNING_KEY_PASSPHRASE = env("CERTIFICATE_SIGNING_KEY_PASSPHRASE", "")
+CERTIFICATE_SIGNING_DEV_KEY = False
+# Uploads to the verification page larger than this are refused unread (a certificate is ~100 KB).
+CERTIFICATE_UPLOAD_MAX_BYTES = 2 * 1024 * 1024
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))

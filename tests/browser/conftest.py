@@ -41,6 +41,7 @@ def demo_site(live_server, settings, browser_media_root):
         "registration": upcoming.get_url() + "daftar/",
         "checkin": upcoming.get_url() + "presensi/",
         "certificates": "/sertifikat/",
+        "certificate-verification": "/sertifikat/verifikasi/",
         "statistics": "/statistik/",
         "privacy": "/kebijakan-privasi/",
         "speaker": "/narasumber/arwin-malik/",

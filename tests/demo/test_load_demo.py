@@ -1,14 +1,22 @@
 import io
 
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
 import pytest
+from pypdf import PdfReader
 
 from home.models import HomePage
-from tests.html import h1_count
+from tests.factories import make_episode, make_registration, wita
+from tests.html import h1_count, text
+from webinars.attendance.service import check_in
+from webinars.certificates.issuing import run_issuing
+from webinars.certificates.signing import SignatureState, check_signature
+from webinars.models import Certificate, CertificateRun, EpisodeIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +75,32 @@ def test_demo_episode_40_reads_as_reported(client):
     assert "2.888" in content
     for role in ("Sambutan pembuka", "Narasumber", "Moderator"):
         assert role in content
+
+
+def test_a_certificate_issued_on_the_demo_site_is_complete_and_signed(client, now):
+    """The bar of a fresh `make run`: signatory block, emblem and a valid PAdES signature; a copy
+    with one byte changed fails the upload check."""
+    load_demo()
+    episode = make_episode(parent=EpisodeIndexPage.objects.get(), start=wita(2025, 7, 24, 9, 0), jp=3)
+    check_in(make_registration(episode, full_name="Besse Tenri Abeng, S.Sos."))
+    run = run_issuing(CertificateRun.objects.create(episode=episode).pk)
+    assert run.issued == 1
+    certificate = Certificate.objects.get()
+    with default_storage.open(certificate.pdf.name, "rb") as file:
+        pdf = file.read()
+
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    printed = " ".join(page.extract_text().split())
+    assert "Makassar, 24 Juli 2025 Kepala BPSDM Provinsi Sulawesi Selatan (contoh)" in printed
+    assert "Nama Penanda Tangan (Contoh) NIP 19700101 199503 1 001" in printed
+    assert "Ditandatangani secara elektronik oleh Nama Penanda Tangan (Contoh)" in printed
+    assert len(page.images) == 1  # the emblem
+    assert check_signature(pdf).state == SignatureState.INTACT
+
+    changed = bytearray(pdf)
+    changed[len(pdf) // 3] ^= 0x01
+    response = client.post(
+        "/sertifikat/verifikasi/",
+        {"cara": "berkas", "berkas": SimpleUploadedFile("sertifikat.pdf", bytes(changed))},
+    )
+    assert "Berkas ini telah diubah" in text(response)

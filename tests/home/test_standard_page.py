@@ -51,7 +51,7 @@ def test_menu_lists_the_sections_marked_for_it(client):
 
     menu = [link.get_text() for link in soup(client.get("/")).select(".site-nav a")]
 
-    assert menu == ["Webinar", "Narasumber", "Cari"]
+    assert menu == ["Webinar", "Narasumber", "Sertifikat", "Cari"]
 
 
 @pytest.mark.parametrize(

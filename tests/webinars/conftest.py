@@ -2,14 +2,15 @@ from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from tests.factories import make_episode, make_registration, wita
+from tests.factories import make_certificate_settings, make_episode, make_registration, wita
 from webinars.attendance.service import check_in
 
 
 @pytest.fixture
 def held_episode(now):
-    """Seri ke-41, held on Thursday 24 July 2025 from 09.00 to 12.00 WITA, worth 3 JP."""
-    return make_episode(
+    """Seri ke-41, held on Thursday 24 July 2025 from 09.00 to 12.00 WITA, worth 3 JP; the site's
+    certificate settings are complete."""
+    episode = make_episode(
         series_number=41,
         title="Belajar di Tempat Kerja",
         slug="seri-41",
@@ -20,6 +21,8 @@ def held_episode(now):
         attendance_keyword="ADAPTIF",
         certificate_minimum_minutes=90,
     )
+    make_certificate_settings(episode.get_site())
+    return episode
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Wagtail admin for registrars: issuing certificates per episode, the runs, and revoking."""
+"""Wagtail admin for registrars: issuing certificates per episode, the runs, and for one
+certificate its PDF, re-sending its email (through the outbox) and revoking it."""
 
 from django import forms
 from django.contrib import messages
@@ -6,17 +7,53 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.log_actions import log
+from wagtail.models import Site
 
-from core.admin_records import RecordIndexView, RecordViewSet
-from webinars.certificates.issuing import EpisodeNotOver, NoJPValue, revoke, start_run
+from core.admin_records import RecordIndexView, RecordInspectView, RecordViewSet
+from webinars.certificates.issuing import (
+    EpisodeNotOver,
+    NoJPValue,
+    SetupIncomplete,
+    revoke,
+    setup_problems,
+    start_run,
+)
 from webinars.certificates.models import Certificate, CertificateRun
+from webinars.certificates.views import pdf_response
+from webinars.registrations.mail import queue_email
+from webinars.registrations.models import EmailKind
 
 ISSUE_PERMISSION = "webinars.add_certificate"
 REVOKE_PERMISSION = "webinars.change_certificate"
+VIEW_PERMISSION = "webinars.view_certificate"
+
+
+def certificate_buttons(certificate, user, button_class):
+    """The registrar's actions on one certificate, for its row and its details page."""
+    buttons = [
+        button_class(
+            _("Unduh PDF"),
+            url=reverse("sertifikat:download", args=[certificate.pk]),
+            icon_name="download",
+            priority=20,
+        ),
+        button_class(
+            _("Halaman verifikasi"), url=certificate.verification_path(), icon_name="link", priority=50
+        ),
+    ]
+    if user.has_perm(REVOKE_PERMISSION):
+        if certificate.registration_id:
+            url = reverse("sertifikat:resend", args=[certificate.pk])
+            buttons.append(button_class(_("Kirim ulang email"), url=url, icon_name="mail", priority=30))
+        if certificate.is_valid:
+            url = reverse("sertifikat:revoke", args=[certificate.pk])
+            buttons.append(button_class(_("Cabut"), url=url, icon_name="cross", priority=40))
+    return buttons
 
 
 class IssueForm(forms.Form):
@@ -53,16 +90,16 @@ class IssueButtonIndexView(RecordIndexView):
 
 class CertificateIndexView(IssueButtonIndexView):
     def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if instance.is_valid and self.request.user.has_perm(REVOKE_PERMISSION):
-            url = reverse("sertifikat:revoke", args=[instance.pk])
-            buttons.append(ListingButton(_("Cabut"), url=url, icon_name="cross", priority=40))
-        buttons.append(
-            ListingButton(
-                _("Halaman verifikasi"), url=instance.verification_path(), icon_name="link", priority=50
-            )
-        )
-        return buttons
+        return [
+            *super().get_list_more_buttons(instance),
+            *certificate_buttons(instance, self.request.user, ListingButton),
+        ]
+
+
+class CertificateInspectView(RecordInspectView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *certificate_buttons(self.object, self.request.user, Button)]
 
 
 class CertificateViewSet(RecordViewSet):
@@ -71,6 +108,7 @@ class CertificateViewSet(RecordViewSet):
     menu_label = _("Sertifikat")
     menu_order = 225
     index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
     list_display = ["number", "full_name", "series_number", "jp", "status", "issued_at"]
     list_filter = {"episode": ["exact"], "status": ["exact"], "participant_type": ["exact"]}
     search_fields = ["number", "full_name"]
@@ -98,10 +136,48 @@ class CertificateViewSet(RecordViewSet):
         "revoked_reason",
         "revoked_at",
         "issued_at",
+        "pdf_sha256",
     ]
 
     def get_queryset(self, request):
         return Certificate.objects.all()
+
+    def download_view(self, request, pk):
+        """The certificate's PDF for the registrar, revoked or not."""
+        if not request.user.has_perm(VIEW_PERMISSION):
+            raise PermissionDenied
+        return pdf_response(get_object_or_404(Certificate, pk=pk))
+
+    def resend_view(self, request, pk):
+        """Ask again, then queue the certificate email to the participant through the outbox."""
+        if not request.user.has_perm(REVOKE_PERMISSION):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate.objects.select_related("registration"), pk=pk)
+        registration = certificate.registration
+        if request.method == "POST":
+            if registration is None or not registration.email or registration.anonymised_at:
+                messages.error(
+                    request, _("Peserta ini tidak lagi mempunyai alamat email; tidak ada yang dikirim.")
+                )
+            else:
+                queue_email(registration, EmailKind.CERTIFICATE)
+                log(certificate, "webinars.certificate.resend", user=request.user)
+                messages.success(
+                    request,
+                    _("Email sertifikat %(number)s masuk antrean kirim.") % {"number": certificate.number},
+                )
+            return redirect(self.get_url_name("inspect"), certificate.pk)
+        return TemplateResponse(
+            request,
+            "certificates/admin/resend.html",
+            {
+                "certificate": certificate,
+                "email": registration.email if registration else "",
+                "header_icon": self.icon,
+                "page_title": _("Kirim ulang email sertifikat"),
+                "back_url": reverse(self.get_url_name("inspect"), args=[certificate.pk]),
+            },
+        )
 
     def revoke_view(self, request, pk):
         if not request.user.has_perm(REVOKE_PERMISSION):
@@ -134,6 +210,7 @@ class CertificateViewSet(RecordViewSet):
         if not request.user.has_perm(ISSUE_PERMISSION):
             raise PermissionDenied
         form = IssueForm(request.POST or None)
+        site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
         if request.method == "POST" and form.is_valid():
             episode = form.cleaned_data["episode"]
             try:
@@ -142,6 +219,15 @@ class CertificateViewSet(RecordViewSet):
                 form.add_error("episode", _("Sertifikat baru dapat diterbitkan setelah acara selesai."))
             except NoJPValue:
                 form.add_error("episode", _("Isi dulu nilai JP episode ini: sertifikat mencantumkannya."))
+            except SetupIncomplete as incomplete:
+                form.add_error(
+                    None,
+                    _(
+                        "Sertifikat belum dapat diterbitkan. Lengkapi dulu di Pengaturan › Pengaturan "
+                        "sertifikat: %(missing)s."
+                    )
+                    % {"missing": ", ".join(incomplete.missing)},
+                )
             else:
                 log(episode, "webinars.certificate.issue", user=request.user)
                 messages.success(
@@ -162,6 +248,10 @@ class CertificateViewSet(RecordViewSet):
                 "page_title": _("Terbitkan sertifikat"),
                 "back_url": reverse(self.get_url_name("index")),
                 "runs_url": reverse("penerbitan-sertifikat:index"),
+                "problems": setup_problems(site),
+                "settings_url": reverse(
+                    "wagtailsettings:edit", args=["webinars", "certificatesettings", site.pk]
+                ),
             },
         )
 
@@ -169,6 +259,8 @@ class CertificateViewSet(RecordViewSet):
         return [
             *super().get_urlpatterns(),
             path("cabut/<int:pk>/", self.revoke_view, name="revoke"),
+            path("unduh/<int:pk>/", self.download_view, name="download"),
+            path("kirim-ulang/<int:pk>/", self.resend_view, name="resend"),
             path("terbitkan/", self.issue_view, name="issue"),
         ]
 
@@ -179,18 +271,8 @@ class CertificateRunViewSet(RecordViewSet):
     menu_label = _("Penerbitan sertifikat")
     menu_order = 226
     index_view_class = IssueButtonIndexView
-    list_display = [
-        "episode",
-        "status",
-        "progress",
-        "issued",
-        "skipped_already_issued",
-        "skipped_not_attended",
-        "skipped_too_short",
-        "skipped_not_confirmed",
-        "created_at",
-        "finished_at",
-    ]
+    # Six columns: the skip reasons in one, so the episode's title keeps its width at 1280 px.
+    list_display = ["episode", "status", "progress", "issued", "skipped", "created_at"]
     list_filter = ["status", "episode"]
     form_fields = ["status"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit
     inspect_view_fields = [

@@ -1,14 +1,18 @@
-"""Issuing an episode's certificates: who is eligible, numbering, PDFs and the emails.
+"""Issuing an episode's certificates: who is eligible, numbering, signed PDFs and the emails.
 
 Numbers are taken from the episode's CertificateCounter row while it is locked (SELECT … FOR
 UPDATE), a batch at a time; the database also refuses a second certificate for a registration or
 a sequence used twice. Inside that lock each batch looks again at who already has a
 certificate, so two runs of the same episode at once (or a run repeated) never duplicate or
 renumber anything: the second one finds them issued and skips them.
+
+Large runs draw the PDFs in forked processes on every core; this process signs each as it comes
+back (signing.py) and records its SHA-256, so drawing and signing overlap.
 """
 
 import contextlib
 import functools
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -37,6 +41,7 @@ from webinars.certificates.models import (
     RunStatus,
     certificate_number,
 )
+from webinars.certificates.signing import CertificateSigner, signing_key_problem
 from webinars.registrations.mail import queue_email
 from webinars.registrations.models import EmailKind, Registration, RegistrationStatus
 from webinars.registrations.signals import participation_changed
@@ -64,6 +69,22 @@ class EpisodeNotOver(Exception):
     """Certificates are for attendance, which is only known once the episode has ended."""
 
 
+class SetupIncomplete(Exception):
+    """What a certificate needs is missing: ``missing`` lists it in Indonesian (the settings'
+    field labels, and why the signing key cannot be used)."""
+
+    def __init__(self, missing):
+        super().__init__(", ".join(missing))
+        self.missing = missing
+
+
+def setup_problems(site):
+    """What keeps this site from issuing certificates now, in Indonesian; empty when nothing does."""
+    problems = CertificateSettings.for_site(site).missing()
+    key_problem = signing_key_problem()
+    return [*problems, key_problem] if key_problem else problems
+
+
 def reason_to_skip(registration, episode):
     """Why this registration gets no certificate now, or None when it is eligible."""
     if registration.status != RegistrationStatus.CONFIRMED:
@@ -88,29 +109,45 @@ def _has_certificate(registration):
 def start_run(episode, user=None):
     """Record a run and queue it for the background worker; returns the CertificateRun.
 
-    Raises EpisodeNotOver before the episode has ended and NoJPValue when it has no JP value.
+    Raises EpisodeNotOver before the episode has ended, NoJPValue when it has no JP value, and
+    SetupIncomplete while the certificate settings or the signing key are missing.
     """
     if episode.end > timezone.now():
         raise EpisodeNotOver
     if episode.jp is None:
         raise NoJPValue
+    problems = setup_problems(_site(episode))
+    if problems:
+        raise SetupIncomplete(problems)
     run = CertificateRun.objects.create(episode=episode, requested_by=user)
     transaction.on_commit(lambda: issue_certificates.enqueue(run.pk))
     return run
 
 
+def _site(episode):
+    return episode.get_site() or Site.objects.filter(is_default_site=True).first()
+
+
+def _image_bytes(image, spec):
+    if image is None:
+        return None
+    with image.get_rendition(spec).file.open("rb") as file:
+        return file.read()
+
+
 def sheet_for(episode):
-    site = episode.get_site() or Site.objects.filter(is_default_site=True).first()
+    """The certificate.pdf.Sheet of the episode's site: organisation, signatory and images."""
+    site = _site(episode)
     settings = CertificateSettings.for_site(site)
-    signature = None
-    if settings.signature_image:
-        with settings.signature_image.get_rendition("max-600x250|format-png").file.open("rb") as file:
-            signature = file.read()
     return certificate_pdf.Sheet(
         organisation=SiteSettings.for_site(site).organisation_name,
         signatory_name=settings.signatory_name,
         signatory_title=settings.signatory_title,
-        signature=signature,
+        signatory_nip=settings.signatory_nip,
+        place=settings.place,
+        # Rendered at about twice the printed size; PNG keeps a transparent background.
+        emblem=_image_bytes(settings.emblem, "max-160x160|format-png"),
+        signature=_image_bytes(settings.signature_image, "max-600x250|format-png"),
     )
 
 
@@ -143,26 +180,40 @@ def run_issuing(run_id):
     try:
         if eligible and episode.jp is None:
             raise NoJPValue
-        with pdf_drawer(sheet_for(episode) if eligible else None, len(eligible)) as draw:
-            for start in range(0, len(eligible), BATCH_SIZE):
-                batch = eligible[start : start + BATCH_SIZE]
-                issued = issue_batch(episode, batch, draw)
-                CertificateRun.objects.filter(pk=run.pk).update(
-                    processed=F("processed") + len(batch),
-                    issued=F("issued") + issued,
-                    skipped_already_issued=F("skipped_already_issued") + len(batch) - issued,
-                )
+        if eligible:
+            _issue_all(run, episode, eligible)
     except Exception as error:
         _figures_changed(episode)  # batches issued before the failure count
         logger.exception("Certificate run %s failed", run.pk)
         CertificateRun.objects.filter(pk=run.pk).update(
-            status=RunStatus.FAILED, finished_at=timezone.now(), error=type(error).__name__
+            status=RunStatus.FAILED,
+            finished_at=timezone.now(),
+            error=(str(error) if isinstance(error, SetupIncomplete) else type(error).__name__)[:300],
         )
         raise
     CertificateRun.objects.filter(pk=run.pk).update(status=RunStatus.DONE, finished_at=timezone.now())
     _figures_changed(episode)
     run.refresh_from_db()
     return run
+
+
+def _issue_all(run, episode, eligible):
+    problems = setup_problems(_site(episode))
+    if problems:
+        raise SetupIncomplete(problems)
+    sheet = sheet_for(episode)
+    with (
+        pdf_drawer(sheet, len(eligible)) as draw,
+        CertificateSigner(signatory_name=sheet.signatory_name, place=sheet.place) as signer,
+    ):
+        for start in range(0, len(eligible), BATCH_SIZE):
+            batch = eligible[start : start + BATCH_SIZE]
+            issued = issue_batch(episode, batch, draw, signer)
+            CertificateRun.objects.filter(pk=run.pk).update(
+                processed=F("processed") + len(batch),
+                issued=F("issued") + issued,
+                skipped_already_issued=F("skipped_already_issued") + len(batch) - issued,
+            )
 
 
 @task()
@@ -179,25 +230,29 @@ def _figures_changed(episode):
 
 @contextlib.contextmanager
 def pdf_drawer(sheet, count):
-    """A function drawing a list of certificates' PDFs: on every core when there are many."""
+    """A function drawing certificates' PDFs: given a list of (certificate, NIP) pairs, it yields
+    their unsigned PDFs in order, drawn on every core when there are many."""
     processes = min(os.cpu_count() or 1, MAX_DRAWING_PROCESSES)
     if count < PARALLEL_FROM or processes < 2:
-        yield lambda certificates: [
-            certificate_pdf.render(certificate, sheet) for certificate in certificates
-        ]
+        yield lambda pairs: (certificate_pdf.render(certificate, sheet, nip) for certificate, nip in pairs)
         return
     # Forked, the processes share the loaded settings, fonts and URLs; they only draw and never
-    # use the database connection they inherit.
+    # use the database connection they inherit. Results come back in order as they are drawn, so
+    # this process signs the first while the others are still being drawn.
     context = multiprocessing.get_context("fork")
-    draw_one = functools.partial(certificate_pdf.render, sheet=sheet)
+    draw_one = functools.partial(_render_pair, sheet=sheet)
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
-        yield lambda certificates: list(
-            pool.map(draw_one, certificates, chunksize=max(1, len(certificates) // (processes * 4)))
-        )
+        yield lambda pairs: pool.map(draw_one, pairs, chunksize=max(1, len(pairs) // (processes * 4)))
 
 
-def issue_batch(episode, registrations, draw):
-    """Certificates for these eligible registrations, numbered in order; returns how many were made."""
+def _render_pair(pair, sheet):
+    certificate, nip = pair
+    return certificate_pdf.render(certificate, sheet, nip)
+
+
+def issue_batch(episode, registrations, draw, signer):
+    """Certificates for these eligible registrations, numbered in order, drawn, signed and stored;
+    returns how many were made."""
     saved_files = []
     try:
         with transaction.atomic():
@@ -215,8 +270,14 @@ def issue_batch(episode, registrations, draw):
                 _new_certificate(episode, registration, counter.last_sequence + offset)
                 for offset, registration in enumerate(pending, start=1)
             ]
-            for certificate, pdf in zip(certificates, draw(certificates), strict=True):
-                certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(pdf), save=False)
+            pairs = [
+                (certificate, registration.nip)
+                for certificate, registration in zip(certificates, pending, strict=True)
+            ]
+            for certificate, pdf in zip(certificates, draw(pairs), strict=True):
+                signed = signer.sign(pdf)
+                certificate.pdf_sha256 = hashlib.sha256(signed).hexdigest()
+                certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(signed), save=False)
                 saved_files.append(certificate.pdf.name)
             Certificate.objects.bulk_create(certificates)
             counter.last_sequence += len(pending)

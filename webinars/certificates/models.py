@@ -1,7 +1,9 @@
+import re
 import secrets
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from webinars.registrations.models import ParticipantType
+from webinars.registrations.nip import clean_nip
 
 NUMBER_PREFIX = "ASNA"
 VERIFICATION_CODE_LENGTH = 24
@@ -26,6 +29,27 @@ def certificate_number(series_number, sequence):
     return f"{NUMBER_PREFIX}-{series_number:03d}-{sequence:05d}"
 
 
+def parse_certificate_number(text):
+    """The number as issued ("ASNA-041-00017") from however someone typed it: any case, spaces,
+    dots or slashes, dashes missing ("asna 41 17", "ASNA04100017", "041-00017"); None when it
+    cannot be a certificate number."""
+    tokens = [token for token in re.split(r"[^0-9A-Z]+", (text or "").upper()) if token]
+    if tokens and tokens[0].startswith(NUMBER_PREFIX):
+        tokens[0] = tokens[0].removeprefix(NUMBER_PREFIX)
+        tokens = [token for token in tokens if token]
+    if not tokens or not all(token.isdigit() for token in tokens) or sum(map(len, tokens)) > 12:
+        return None
+    if len(tokens) == 2:
+        series, sequence = tokens
+    elif len(tokens) == 1 and len(tokens[0]) > 5:
+        series, sequence = tokens[0][:-5], tokens[0][-5:]
+    else:
+        return None
+    if int(series) == 0 or int(sequence) == 0:
+        return None
+    return certificate_number(int(series), int(sequence))
+
+
 def pdf_upload_to(instance, filename):
     # Random folder: the file's address cannot be guessed from its number even if the storage
     # is ever served directly.
@@ -34,11 +58,14 @@ def pdf_upload_to(instance, filename):
 
 @register_setting(icon="doc-full")
 class CertificateSettings(BaseSiteSetting):
+    """What every certificate of the site prints besides the participant: the signatory, the
+    place, the agency's emblem, and the yearly JP targets the look-up counts against."""
+
     signatory_name = models.CharField(
         _("nama penanda tangan"),
         max_length=150,
         blank=True,
-        help_text=_("Dicetak di bawah tanda tangan, mis. Dr. H. Asri Sahrun Said, M.Si."),
+        help_text=_("Dicetak di bawah tanda tangan, lengkap dengan gelar, mis. Dr. Andi Baso, M.Si."),
     )
     signatory_title = models.CharField(
         _("jabatan penanda tangan"),
@@ -46,14 +73,41 @@ class CertificateSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Mis. Kepala BPSDM Provinsi Sulawesi Selatan."),
     )
+    signatory_nip = models.CharField(
+        _("NIP penanda tangan"),
+        max_length=18,
+        blank=True,
+        help_text=_("18 angka; dicetak di bawah nama penanda tangan."),
+    )
+    place = models.CharField(
+        _("tempat penandatanganan"),
+        max_length=60,
+        default="Makassar",
+        blank=True,
+        help_text=_("Dicetak sebelum tanggal, mis. Makassar."),
+    )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lambang instansi"),
+        help_text=_("Dicetak di atas sertifikat. PNG berlatar transparan, kira-kira 400×400 piksel."),
+    )
     signature_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("gambar tanda tangan"),
-        help_text=_("PNG berlatar transparan, kira-kira 600×250 piksel. Kosongkan bila tanpa gambar."),
+        verbose_name=_("gambar tanda tangan atau cap"),
+        help_text=_("Boleh kosong. PNG berlatar transparan, kira-kira 600×250 piksel."),
+    )
+    issue_within_days = models.PositiveSmallIntegerField(
+        _("sertifikat terbit paling lambat (hari setelah acara)"),
+        default=7,
+        help_text=_("Dijanjikan kepada peserta di halaman sertifikat, mis. 7."),
     )
     jp_target_pns = models.PositiveSmallIntegerField(
         _("target JP per tahun: PNS"),
@@ -68,15 +122,41 @@ class CertificateSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("signatory_name"), FieldPanel("signatory_title"), FieldPanel("signature_image")],
+            [
+                FieldPanel("signatory_name"),
+                FieldPanel("signatory_title"),
+                FieldPanel("signatory_nip"),
+                FieldPanel("place"),
+                FieldPanel("emblem"),
+                FieldPanel("signature_image"),
+            ],
             heading=_("Penanda tangan sertifikat"),
         ),
+        FieldPanel("issue_within_days"),
         FieldRowPanel([FieldPanel("jp_target_pns"), FieldPanel("jp_target_pppk")], heading=_("Target JP")),
     ]
-    select_related = ["signature_image"]
+    select_related = ["emblem", "signature_image"]
 
     class Meta:
         verbose_name = _("pengaturan sertifikat")
+
+    def clean(self):
+        super().clean()
+        if self.signatory_nip:
+            try:
+                self.signatory_nip = clean_nip(self.signatory_nip, ParticipantType.PNS)
+            except ValidationError as error:
+                raise ValidationError({"signatory_nip": error.messages}) from error
+
+    def missing(self):
+        """What a certificate needs and these settings lack: a list of the fields' labels, in the
+        order of the form (empty when issuing may start)."""
+        required = ["signatory_name", "signatory_title", "signatory_nip", "place", "emblem"]
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in required
+            if not (getattr(self, f"{name}_id") if name == "emblem" else getattr(self, name).strip())
+        ]
 
     def jp_target(self, participant_type):
         """The yearly target for this kind of participant; None for non-ASN (no target applies)."""
@@ -127,6 +207,9 @@ class Certificate(models.Model):
     episode_date = models.DateField(_("tanggal acara"))
     jp = models.PositiveSmallIntegerField(_("JP"))
     pdf = models.FileField(_("berkas PDF"), upload_to=pdf_upload_to, max_length=200)
+    # The SHA-256 of the signed file as issued: an uploaded copy with the same digest is exactly
+    # that file. Empty for certificates issued before files were signed.
+    pdf_sha256 = models.CharField(_("SHA-256 berkas"), max_length=64, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=8, choices=CertificateStatus.choices, default=CertificateStatus.VALID
     )
@@ -238,3 +321,14 @@ class CertificateRun(models.Model):
     @admin.display(description=_("kemajuan"))
     def progress(self):
         return f"{self.processed}/{self.total}"
+
+    @admin.display(description=_("dilewati"))
+    def skipped(self):
+        """The registrations skipped and why, e.g. "2 tidak hadir, 1 durasi kurang"; "–" for none."""
+        counts = [
+            (self.skipped_already_issued, _("sudah punya sertifikat")),
+            (self.skipped_not_attended, _("tidak hadir")),
+            (self.skipped_too_short, _("durasi kurang")),
+            (self.skipped_not_confirmed, _("batal / daftar tunggu")),
+        ]
+        return ", ".join(f"{count} {label}" for count, label in counts if count) or "–"

@@ -1,28 +1,31 @@
-"""Public certificate pages: a participant's own list, the verification page and the download.
+"""Public certificate pages: a participant's own list, verification and the download.
 
 The look-up is a POST form (nothing personal in a URL), rate limited per address, and answers
-the same "not found" whether the email, the NIP or the code was wrong. The verification page
-shows only what is printed on the certificate; the PDF is served only to whoever holds the
-unguessable code printed on it or sent by email.
+the same "not found" whether the email, the NIP or the code was wrong. Verification (by the QR
+code's address, by a number typed in, or by uploading the PDF) shows only what is printed on
+the certificate; typing numbers and uploading files are rate limited like the look-up, since
+numbers are sequential. The PDF is served only to whoever holds the unguessable code printed on
+it or sent by email.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from core.rate_limits import is_limited
 from core.responses import render_uncached
-from webinars.certificates.models import (
-    VERIFICATION_ALPHABET,
-    Certificate,
-    CertificateSettings,
-    CertificateStatus,
-)
+from webinars.certificates.forms import NumberForm, UploadForm
+from webinars.certificates.lookup import participant_summary
+from webinars.certificates.models import VERIFICATION_ALPHABET, Certificate, CertificateStatus
+from webinars.certificates.signing import SigningKeyUnavailable, check_signature
 from webinars.registrations.forms import ParticipantProofForm
 from webinars.registrations.models import Registration
 
@@ -52,35 +55,6 @@ def lookup(request):
     return render_uncached(request, "certificates/list.html", context)
 
 
-def participant_summary(request, email):
-    """Every certificate issued to this address and the JP of this year against the target."""
-    certificates = list(
-        Certificate.objects.filter(registration__email__iexact=email).order_by(
-            "-episode_date", "-series_number"
-        )
-    )
-    year = timezone.localdate().year
-    this_year = [c for c in certificates if c.is_valid and c.episode_date.year == year]
-    jp_total = sum(certificate.jp for certificate in this_year)
-    participant_type = certificates[0].participant_type if certificates else None
-    if participant_type is None:
-        participant_type = (
-            Registration.objects.filter(email__iexact=email)
-            .order_by("-created_at")
-            .values_list("participant_type", flat=True)
-            .first()
-        )
-    target = CertificateSettings.for_request(request).jp_target(participant_type)
-    return {
-        "certificates": certificates,
-        "year": year,
-        "jp_total": jp_total,
-        "jp_target": target,
-        "jp_percent": min(100, round(jp_total * 100 / target)) if target else None,
-        "participant_type": participant_type,
-    }
-
-
 def _certificate(code, **filters):
     """The certificate with this verification code, or None. A code typed by hand may come in
     capitals; anything outside the code's alphabet (a NUL byte breaks PostgreSQL) finds nothing."""
@@ -100,13 +74,64 @@ def verify(request, code):
     return render_uncached(request, "certificates/verify.html", {"certificate": certificate})
 
 
-def download(request, code):
-    certificate = _certificate(code, status=CertificateStatus.VALID)
-    if certificate is None or not certificate.pdf:
-        raise Http404
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def verify_form(request):
+    """/sertifikat/verifikasi/: type a certificate's number, or upload its PDF to check the file."""
+    # An upload is read into memory and never written anywhere; Django's documented way to set one
+    # view's upload handlers is csrf_exempt outside and csrf_protect inside.
+    request.upload_handlers = [MemoryFileUploadHandler(request)]
+    return _verify_form(request)
+
+
+@csrf_protect
+def _verify_form(request):
+    upload = request.method == "POST" and request.POST.get("cara") == "berkas"
+    number_form = NumberForm(request.POST if request.method == "POST" and not upload else None)
+    upload_form = UploadForm(request.POST, request.FILES) if upload else UploadForm()
+    context = {"number_form": number_form, "upload_form": upload_form, "upload": upload}
+    if request.method != "POST":
+        return render_uncached(request, "certificates/verify_form.html", context)
+    form = upload_form if upload else number_form
+    limit, window = settings.CERTIFICATE_LOOKUP_RATE_LIMIT
+    if is_limited("certificate-verify", request, limit, window):
+        form.add_error(
+            None, _("Terlalu banyak pemeriksaan dari jaringan Anda. Coba lagi beberapa menit lagi.")
+        )
+        return render_uncached(request, "certificates/verify_form.html", context, status=429)
+    if (
+        upload
+        and int(request.META.get("CONTENT_LENGTH") or 0) > settings.CERTIFICATE_UPLOAD_MAX_BYTES + 65536
+    ):
+        # Too large to have been kept in memory: the file never reached the form.
+        form.add_error("berkas", _("Berkas terlalu besar; sertifikat kami jauh lebih kecil."))
+        return render_uncached(request, "certificates/verify_form.html", context, status=413)
+    if not form.is_valid():
+        return render_uncached(request, "certificates/verify_form.html", context)
+    if upload:
+        context.update(_file_check(form.cleaned_data["berkas"]))
+    else:
+        number = form.cleaned_data["nomor"]
+        context.update(number=number, certificate=Certificate.objects.filter(number=number).first())
+    return render_uncached(request, "certificates/verify_form.html", context)
+
+
+def _file_check(data):
+    """What an uploaded PDF is: the certificate issued as exactly this file (or None), and what
+    its signature says (None when no key is set up to check it against)."""
+    certificate = Certificate.objects.filter(pdf_sha256=hashlib.sha256(data).hexdigest()).first()
+    try:
+        signature = check_signature(data)
+    except SigningKeyUnavailable:
+        signature = None
+    return {"checked": True, "certificate": certificate, "signature": signature}
+
+
+def pdf_response(certificate):
+    """The certificate's stored PDF as a download no cache keeps; Http404 when the file is gone."""
     try:
         file = default_storage.open(certificate.pdf.name, "rb")
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:
         raise Http404 from error
     response = FileResponse(
         file,
@@ -117,3 +142,10 @@ def download(request, code):
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def download(request, code):
+    certificate = _certificate(code, status=CertificateStatus.VALID)
+    if certificate is None or not certificate.pdf:
+        raise Http404
+    return pdf_response(certificate)

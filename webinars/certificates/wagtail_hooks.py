@@ -30,3 +30,6 @@ def register_certificate_log_actions(actions):
         "webinars.certificate.issue", _("Terbitkan sertifikat"), _("Penerbitan sertifikat dimulai")
     )
     actions.register_action("webinars.certificate.revoke", _("Cabut sertifikat"), _("Sertifikat dicabut"))
+    actions.register_action(
+        "webinars.certificate.resend", _("Kirim ulang email sertifikat"), _("Email sertifikat dikirim ulang")
+    )

@@ -21,7 +21,7 @@ class EpisodeFilterForm(forms.Form):
     def __init__(self, *args, episodes, **kwargs):
         super().__init__(*args, **kwargs)
         years = sorted({start.year for start in episodes.dates("start", "year")}, reverse=True)
-        self.fields["tahun"].choices = [("", _("Semua tahun"))] + [(year, year) for year in years]
+        self.fields["tahun"].choices = [("", _("Semua tahun"))] + [(year, str(year)) for year in years]
         tags = Tag.objects.filter(webinars_episodetag_items__content_object__in=episodes).distinct()
         self.fields["topik"].choices = [("", _("Semua topik"))] + [
             (tag.slug, tag.name) for tag in tags.order_by("name")

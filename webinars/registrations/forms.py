@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from core.printing import validate_printable_name
 from core.text import clean_text, spoken_key
 from webinars.registrations.models import PERSON_FIELDS, ParticipantType, Registration
 from webinars.registrations.nip import clean_nip
@@ -29,13 +30,15 @@ class FixedChoiceField(forms.ChoiceField):
 
 class PersonTextCleaning:
     """How a participant's own words are cleaned, in the public form and the registrar's edit form
-    alike: control and invisible characters refused, spaces collapsed, the email lower-cased and
-    the WhatsApp number normalised to +62."""
+    alike: control and invisible characters refused, spaces collapsed, a name the certificate's
+    fonts cannot print refused, the email lower-cased and the WhatsApp number normalised to +62."""
 
     def clean_full_name(self):
         name = clean_text(self.cleaned_data["full_name"])
         if len(name) < 3:
             raise ValidationError(_("Tulis nama lengkap Anda."), code="short")
+        # The public form skips the model's own validators (see RegistrationForm._post_clean).
+        validate_printable_name(name)
         return name
 
     def clean_agency(self):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.printing import validate_printable_name
 from webinars.registrations.regions import Regency
 
 # Crockford's alphabet: no I, L, O or U, so a code read aloud or typed from a phone is not misread.
@@ -58,7 +59,8 @@ class Registration(models.Model):
         default=RegistrationStatus.CONFIRMED,
         db_index=True,
     )
-    full_name = models.CharField(_("nama lengkap"), max_length=150)
+    # Printed on the certificate: every character must have a glyph in its fonts.
+    full_name = models.CharField(_("nama lengkap"), max_length=150, validators=[validate_printable_name])
     email = models.EmailField(_("email"), max_length=254)
     whatsapp = models.CharField(_("nomor WhatsApp"), max_length=16)
     participant_type = models.CharField(_("jenis peserta"), max_length=8, choices=ParticipantType.choices)

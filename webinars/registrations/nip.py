@@ -41,3 +41,11 @@ def clean_nip(value, participant_type=None, today=None):
     if digits[14] not in "12":
         raise ValidationError(_("Angka ke-15 NIP (jenis kelamin) harus 1 atau 2."), code="gender")
     return digits
+
+
+def format_nip(digits):
+    """An 18-digit NIP as civil-service documents print it, in its four parts:
+    "198003152005012003" → "19800315 200501 2 003". Anything else is returned unchanged."""
+    if not (digits and len(digits) == 18 and digits.isdigit()):
+        return digits
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"

@@ -10,10 +10,11 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from demo import content
-from demo.images import poster
+from demo.images import example_emblem, poster
 from home.models import HomePage, SiteSettings, StandardPage
 from news.models import ArticleEpisode, ArticlePage, NewsIndexPage
 from webinars.models import (
+    CertificateSettings,
     EpisodeIndexPage,
     EpisodePage,
     EpisodeSpeaker,
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             self.created = []
             home = self.home_page()
             self.site_settings(home)
+            self.certificate_settings(home)
             episodes, speakers, news = self.index_pages(home)
             self.child(home, StatisticsPage, show_in_menus=True, **content.INDEXES["statistics"])
             self.child(
@@ -91,6 +93,15 @@ class Command(BaseCommand):
                 setattr(site_settings, field, value)
             site_settings.save()
             self.created.append("pengaturan situs")
+
+    def certificate_settings(self, home):
+        settings = CertificateSettings.for_site(Site.objects.get(root_page=home))
+        if not settings.signatory_name and settings.emblem_id is None:
+            for field, value in content.CERTIFICATE_SETTINGS.items():
+                setattr(settings, field, value)
+            settings.emblem = example_emblem()
+            settings.save()
+            self.created.append("pengaturan sertifikat (penanda tangan contoh)")
 
     def link_privacy_page(self, home, privacy):
         site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))

@@ -38,6 +38,7 @@ def test_code_and_keyword_record_attendance_once(client, person):
     response = client.post(URL, {"secret": person.code.lower(), "keyword": "sulsel maju"})
     assert response.status_code == 200
     assert "Kehadiran Anda tercatat" in response.content.decode()
+    assert 'href="/sertifikat/"' in response.content.decode()  # where the certificate will be
     first = Attendance.objects.get(registration=person).checked_in_at
 
     again = client.post(URL, {"secret": person.code, "keyword": "Sulsel Maju"})

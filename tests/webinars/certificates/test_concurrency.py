@@ -8,7 +8,7 @@ from django.db import connection, connections
 
 import pytest
 
-from tests.factories import make_episode, make_registration, wita
+from tests.factories import make_certificate_settings, make_episode, make_registration, wita
 from webinars.attendance.service import check_in, mark
 from webinars.certificates.issuing import run_issuing
 from webinars.models import Certificate, CertificateCounter, CertificateRun
@@ -25,6 +25,7 @@ RUNS = 4
 def test_overlapping_runs_number_every_certificate_once(time_machine):
     time_machine.move_to(wita(2025, 8, 1, 10, 0), tick=True)
     episode = make_episode(series_number=41, start=wita(2025, 7, 24, 9, 0), jp=3)
+    make_certificate_settings()
     for number in range(ATTENDEES):
         check_in(make_registration(episode, full_name=f"Peserta Serentak {number}"))
     runs = [CertificateRun.objects.create(episode=episode).pk for _run in range(RUNS)]

@@ -3,7 +3,8 @@ from django.test import override_settings
 import pytest
 
 from tests.factories import make_episode, make_registration, wita
-from webinars.attendance.service import check_in
+from tests.html import text
+from webinars.attendance.service import check_in, record_durations
 from webinars.certificates.issuing import revoke, run_issuing
 from webinars.models import Certificate, CertificateRun, CertificateSettings
 
@@ -162,3 +163,58 @@ def test_lookup_form_page(client):
     assert response.status_code == 200
     assert 'method="post"' in response.content.decode()
     assert "no-cache" in response["Cache-Control"]
+
+
+def lookup_page(client, attendee):
+    return text(client.post("/sertifikat/", {"email": attendee.email, "secret": attendee.code}))
+
+
+def test_lookup_explains_each_episode_registered_for(client, held_episode, attendee):
+    """Issued (download, verify), not yet issued (and when), or not eligible (and why)."""
+    short = make_episode(
+        series_number=42, start=wita(2025, 7, 28, 9, 0), jp=2, certificate_minimum_minutes=10
+    )
+    coming = make_episode(series_number=43, start=wita(2025, 8, 14, 9, 0), jp=2)
+    absent = make_episode(series_number=44, start=wita(2025, 7, 30, 9, 0), jp=2)
+    waiting = make_episode(series_number=45, start=wita(2025, 7, 31, 9, 0), jp=2)
+    email, nip = attendee.email, attendee.nip
+    record_durations(short, {make_registration(short, email=email, nip=nip).pk: 5})
+    for episode, status in [(coming, "confirmed"), (absent, "confirmed"), (waiting, "waitlisted")]:
+        make_registration(episode, email=email, nip=nip, status=status)
+    issue(held_episode)
+    certificate = Certificate.objects.get()
+
+    response = client.post("/sertifikat/", {"email": email, "secret": nip})
+    page, html = text(response), response.content.decode()
+
+    assert "Seri ke-41: Belajar di Tempat Kerja" in page and "Sertifikat ASNA-041-00001" in page
+    assert certificate.download_path() in html and certificate.verification_path() in html
+    assert "Tidak mendapat sertifikat. Tercatat hadir 5 menit; minimal 10 menit." in page
+    assert (
+        "Sertifikat belum terbit. Terbit setelah acara selesai bagi yang tercatat hadir, "
+        "paling lambat Kamis, 21 Agustus 2025." in page
+    )
+    assert "Tidak mendapat sertifikat. Tidak tercatat hadir." in page
+    assert "Tidak mendapat sertifikat. Tidak mendapat tempat: masih di daftar tunggu." in page
+    assert page.index("Seri ke-43") < page.index("Seri ke-41")  # newest first
+
+
+def test_an_attendee_of_an_ended_episode_learns_when_the_certificate_comes(client, held_episode, attendee):
+    assert "Sertifikat belum terbit. Belum terbit; paling lambat Kamis, 31 Juli 2025." in lookup_page(
+        client, attendee
+    )
+    CertificateRun.objects.create(episode=held_episode)  # queued for the worker
+    assert "Sedang diterbitkan" in lookup_page(client, attendee)
+
+
+def test_the_jp_year_is_written_as_a_year(client, time_machine, attendee):
+    time_machine.move_to(wita(2026, 11, 30, 10, 0), tick=False)
+    page = lookup_page(client, attendee)
+    assert "JP tahun 2026" in page and "2.026" not in page
+
+
+def test_a_revoked_certificate_is_listed_as_revoked(client, certificate, attendee):
+    revoke(certificate, "Nama salah")
+    page = lookup_page(client, attendee)
+    assert "Sertifikat ASNA-041-00001 dicabut dan tidak berlaku lagi." in page
+    assert certificate.download_path() not in page

@@ -131,6 +131,13 @@ def test_past_episode_has_no_joining_section(client, now, episode_40):
     assert soup(response).find("section", attrs={"aria-labelledby": "cara-bergabung"}) is None
 
 
+def test_an_ended_episode_leads_to_the_certificates(client, now, episode_40):
+    section = soup(client.get(episode_40.url)).find("section", attrs={"aria-labelledby": "sertifikat"})
+    assert section.find("a", href="/sertifikat/") and section.find("a", href="/sertifikat/verifikasi/")
+    upcoming = factories.make_episode(start=wita(2025, 8, 14, 9))
+    assert soup(client.get(upcoming.url)).find("section", attrs={"aria-labelledby": "sertifikat"}) is None
+
+
 def test_recording_is_a_click_to_load_player(client, episode_40):
     episode_40.recording_url = YOUTUBE
     episode_40.recording_duration = datetime.timedelta(hours=2, minutes=45)
