@@ -134,6 +134,7 @@ def site(now):
         jp=3,
         registration_opens_at=wita(2025, 7, 1),
     )
+    factories.make_certificate_settings(held.get_site())
     upcoming = factories.make_episode(
         series_number=42,
         slug="seri-42",
@@ -186,9 +187,10 @@ def store(site, values):
         address=values["address"],
         footer_text=values["footer_text"],
     )
-    CertificateSettings.objects.update_or_create(
-        site_id=site["held"].get_site().pk,
-        defaults={"signatory_name": values["signatory_name"], "signatory_title": values["signatory_title"]},
+    # Issuing refuses a blank signatory: whatever text came, something is printed.
+    CertificateSettings.objects.filter(site_id=site["held"].get_site().pk).update(
+        signatory_name=f"{values['signatory_name']} Penanda Tangan",
+        signatory_title=f"{values['signatory_title']} Kepala",
     )
     Registration.objects.update(
         full_name=values["full_name"],
