@@ -125,3 +125,9 @@ def test_only_registrars_import(client, editor):
     client.force_login(editor)
     assert upload(client, REGISTER.encode()).status_code in (302, 403)
     assert not LegacyCertificate.objects.exists()
+
+
+def test_the_documented_sample_imports_cleanly(now):
+    with open("docs/samples/sertifikat-lama-rekaan.csv", "rb") as sample:
+        outcome = legacy.import_register(sample, "sertifikat-lama-rekaan.csv")
+    assert (outcome.created, outcome.conflicts, outcome.invalid) == (3, 0, 0)
