@@ -40,6 +40,7 @@ from webinars.certificates.models import (
     legacy_number_key,
     parse_certificate_number,
 )
+from webinars.registrations.signals import participation_changed
 
 BATCH_SIZE = 2000
 # Problems listed in full; beyond this only counted (a wrong file would list 75,000 lines).
@@ -268,6 +269,9 @@ def import_register(file, filename="", user=None):
             batch = []
     if batch:
         _store(batch, outcome)
+    if outcome.created:
+        # The archive's certificate figures read the register.
+        participation_changed.send(sender=LegacyCertificate, episode=None)
     return outcome
 
 

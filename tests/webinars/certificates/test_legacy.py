@@ -5,14 +5,17 @@ import datetime
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
 
 import pytest
 from openpyxl import Workbook
 
+from tests import factories
 from tests.html import text
 from webinars.certificates import legacy
 from webinars.certificates.issuing import run_issuing
 from webinars.models import Certificate, CertificateRun, LegacyCertificate
+from webinars.statistics import figures
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +134,35 @@ def test_the_documented_sample_imports_cleanly(now):
     with open("docs/samples/sertifikat-lama-rekaan.csv", "rb") as sample:
         outcome = legacy.import_register(sample, "sertifikat-lama-rekaan.csv")
     assert (outcome.created, outcome.conflicts, outcome.invalid) == (3, 0, 0)
+
+
+def _register(rows):
+    lines = ["nomor,nama,email,seri,tanggal,jp"]
+    lines += [
+        f"L-{series}-{n},Rekaan {n},r{series}.{n}@contoh.go.id,{series},01/01/2024,2" for series, n in rows
+    ]
+    return io.BytesIO("\n".join(lines).encode())
+
+
+def test_the_register_replaces_reported_figures_only_for_whole_episodes(
+    now, django_capture_on_commit_callbacks
+):
+    factories.site_settings(certificates_baseline=7, certificates_baseline_episode=2)
+    factories.make_episode(series_number=1, start=factories.wita(2024, 1, 1, 9), reported_certificates=3)
+    factories.make_episode(series_number=2, start=factories.wita(2024, 2, 1, 9), reported_certificates=4)
+    factories.make_episode(series_number=3, start=factories.wita(2024, 3, 1, 9), reported_certificates=5)
+    legacy.import_register(
+        _register([(1, 1), (1, 2), (1, 3), (2, 1), (3, 1), (3, 2), (3, 3), (3, 4), (3, 5), (3, 6)])
+    )
+
+    archive = figures.for_request(RequestFactory().get("/statistik/"))
+    by_series = {row.series_number: row for row in archive.episodes}
+    assert by_series[1].certificates == 3 and by_series[1].figures.certificates_from_register
+    assert by_series[2].certificates == 4 and not by_series[2].figures.certificates_from_register  # 1 of 4
+    assert by_series[3].certificates == 6  # the register holds more than was reported
+    assert archive.totals.certificates == 7 + 6  # episode 2 is not whole: the baseline stays
+
+    with django_capture_on_commit_callbacks(execute=True):  # the import drops the cached archive
+        legacy.import_register(_register([(2, 2), (2, 3), (2, 4), (2, 5)]))
+    archive = figures.for_request(RequestFactory().get("/statistik/"))
+    assert archive.totals.certificates == 3 + 5 + 6  # the register replaces the baseline
