@@ -23,9 +23,12 @@ import io
 import itertools
 import zipfile
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from openpyxl import load_workbook
+
+from core.text import clean_text
 
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLD_XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"
@@ -211,3 +214,63 @@ def _stream_xlsx(file, size, label):
             yield number, list(cells)
     finally:
         workbook.close()
+
+
+# Rows to values
+# --------------
+
+
+def header_key(value):
+    """A header cell as compared: byte-order mark and odd spaces gone, spaces collapsed,
+    casefolded ("\\ufeffNama  Peserta " is "nama peserta")."""
+    text = str(value or "").replace("\ufeff", "").replace("\u00a0", " ")
+    return " ".join(text.split()).casefold()
+
+
+def find_columns(cells, aliases):
+    """{column key: index} of a header row, given {header as compared: column key}; a column
+    named twice is taken where it first appears."""
+    found = {}
+    for index, cell in enumerate(cells):
+        key = aliases.get(header_key(cell))
+        if key and key not in found:
+            found[key] = index
+    return found
+
+
+def is_blank(cells):
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
+
+
+TYPOGRAPHIC_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def cell_text(value):
+    """A cell as stored text: a whole number Excel gives as 12.0 is "12", Word's typographic
+    quotes plain, spaces collapsed (``core.text.clean_text``, so ValidationError for control
+    characters); "" for an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean_text(str(value).replace("\u00a0", " ").translate(TYPOGRAPHIC_QUOTES))
+
+
+class RecordReader:
+    """One record's cells read by column key, gathering every problem instead of stopping at the
+    first: ``check(function, *args)`` returns the function's value, or None after adding the
+    messages of its ValidationError to ``problems``."""
+
+    def __init__(self, cells, columns):
+        self.cells, self.columns, self.problems = cells, columns, []
+
+    def cell(self, key):
+        index = self.columns.get(key)
+        return self.cells[index] if index is not None and index < len(self.cells) else None
+
+    def check(self, function, *args):
+        try:
+            return function(*args)
+        except ValidationError as error:
+            self.problems.extend(error.messages)
+            return None

@@ -32,7 +32,6 @@ from django.db import transaction
 from django.db.models import Q
 
 from core import tables
-from core.text import clean_text
 from webinars.attendance.meeting_reports import parse_datetime
 from webinars.certificates.models import (
     Certificate,
@@ -95,11 +94,7 @@ class RegisterOutcome:
 
 def _header(cells):
     aliases = {alias: key for key, names in COLUMNS.items() for alias in names}
-    found = {}
-    for index, cell in enumerate(cells):
-        key = aliases.get(" ".join(str(cell or "").replace("\ufeff", "").split()).casefold())
-        if key and key not in found:
-            found[key] = index
+    found = tables.find_columns(cells, aliases)
     missing = [COLUMNS[key][0] for key in REQUIRED if key not in found]
     if missing:
         raise RegisterError(
@@ -111,12 +106,7 @@ def _header(cells):
     return found
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return clean_text(str(value).replace("\u00a0", " "))
+_text = tables.cell_text
 
 
 def _whole(value, label, low, high):
@@ -148,19 +138,8 @@ def _date(value):
 
 def _row(cells, columns):
     """The LegacyCertificate of one row (not saved); ValidationError listing every problem."""
-
-    def cell(key):
-        index = columns.get(key)
-        return cells[index] if index is not None and index < len(cells) else None
-
-    problems = []
-
-    def check(function, *args):
-        try:
-            return function(*args)
-        except ValidationError as error:
-            problems.extend(error.messages)
-            return None
+    record = tables.RecordReader(cells, columns)
+    cell, check, problems = record.cell, record.check, record.problems
 
     number = check(_text, cell("number")) or ""
     key = legacy_number_key(number)
@@ -210,15 +189,11 @@ def _row(cells, columns):
     )
 
 
-def _is_blank(cells):
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
-
-
 def _records(file, filename):
     """(line, cells) of the rows under the header, and the header's columns, from the stream."""
     rows = tables.stream_rows(file, filename)
     for _line, cells in rows:
-        if not _is_blank(cells):
+        if not tables.is_blank(cells):
             columns = _header(cells)
             break
     else:
@@ -250,7 +225,7 @@ def import_register(file, filename="", user=None):
     outcome = RegisterOutcome()
     batch = []
     for line, cells in rows:
-        if _is_blank(cells):
+        if tables.is_blank(cells):
             continue
         index = columns["number"]
         shown = " ".join(str(cells[index] or "").split())[:64] if index < len(cells) else ""

@@ -25,7 +25,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core import tables
-from core.text import clean_text
 from webinars.attendance.meeting_reports import parse_datetime
 from webinars.episodes.models import EpisodeIndexPage, EpisodePage, EpisodeSpeaker, SpeakerRole
 from webinars.episodes.speakers import SpeakerIndexPage, SpeakerPage
@@ -182,21 +181,10 @@ class History:
     errors: list
 
 
-def _header_key(value):
-    return " ".join(str(value or "").replace("\ufeff", "").replace("\u00a0", " ").split()).casefold()
-
-
 def _columns(header):
     """{column key: index} for a header row; HistoryError naming the required columns missing."""
-    names = {}
-    for column in COLUMNS:
-        for alias in (column.header, *column.aliases):
-            names[alias] = column.key
-    found = {}
-    for index, cell in enumerate(header):
-        key = names.get(_header_key(cell))
-        if key and key not in found:
-            found[key] = index
+    aliases = {alias: column.key for column in COLUMNS for alias in (column.header, *column.aliases)}
+    found = tables.find_columns(header, aliases)
     missing = [column.header for column in COLUMNS if column.required and column.key not in found]
     if missing:
         raise HistoryError(
@@ -206,15 +194,7 @@ def _columns(header):
     return found
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).replace("\u00a0", " ")
-    # Word's and Excel's typographic quotes become plain ones: names and themes are compared.
-    text = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
-    return clean_text(text)
+_text = tables.cell_text
 
 
 def _whole_number(value, label):
@@ -271,19 +251,8 @@ def _people(cells):
 
 def _row(line, cells, columns):
     """A HistoryRow from one record's cells; ValidationError with every problem of the row."""
-
-    def cell(key):
-        index = columns.get(key)
-        return cells[index] if index is not None and index < len(cells) else None
-
-    problems = []
-
-    def check(function, *args):
-        try:
-            return function(*args)
-        except ValidationError as error:
-            problems.extend(error.messages)
-            return None
+    record = tables.RecordReader(cells, columns)
+    cell, check, problems = record.cell, record.check, record.problems
 
     series_number = check(_whole_number, cell("series_number"), "Nomor seri")
     if series_number == 0 or (
@@ -342,7 +311,7 @@ def read_history(file, filename=""):
     columns = None
     rows, errors = [], []
     for line, cells in records:
-        if all(_header_key(cell) == "" for cell in cells):
+        if tables.is_blank(cells):
             continue
         if columns is None:
             columns = _columns(cells)
@@ -355,7 +324,7 @@ def read_history(file, filename=""):
             rows.append(_row(line, cells, columns))
         except ValidationError as error:
             index = columns.get("series_number")
-            shown = _header_key(cells[index]) if index is not None and index < len(cells) else ""
+            shown = tables.header_key(cells[index]) if index is not None and index < len(cells) else ""
             errors.append(RowError(line, shown, error.messages))
     if columns is None:
         raise HistoryError("Berkas tidak berisi judul kolom maupun baris episode.")
