@@ -353,17 +353,7 @@ class LegacyCertificateViewSet(RecordViewSet):
     ]
     export_filename = "sertifikat-sebelum-situs"
     form_fields = ["full_name"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit
-    inspect_view_fields = [
-        "number",
-        "full_name",
-        "email",
-        "nip",
-        "series_number",
-        "episode_date",
-        "jp",
-        "imported_at",
-        "imported_by",
-    ]
+    inspect_view_fields = [*list_export, "imported_by"]
 
     def import_view(self, request):
         """Upload the register; good rows are stored at once, conflicts and bad rows reported."""
