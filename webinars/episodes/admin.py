@@ -11,6 +11,7 @@ import secrets
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -109,6 +110,11 @@ def _confirm(request):
         outcome = history.apply_history(rows, request.user, publish=publish)
     except history.HistoryError as error:
         messages.error(request, str(error))
+        return redirect("riwayat_seri:import")
+    except IntegrityError:
+        # Someone else created one of these series numbers between the preview and now; the
+        # transaction rolled everything back.
+        messages.error(request, _("Episode berubah saat impor berjalan; tidak ada yang disimpan."))
         return redirect("riwayat_seri:import")
     index = EpisodeIndexPage.objects.first()
     if outcome.created or outcome.updated:
