@@ -42,6 +42,9 @@ bench-registrations: install ## Registration rush against gunicorn on PostgreSQL
 bench-certificates: install ## Certificate benchmark: issue 3,000 on PostgreSQL, time downloads via gunicorn (see bench/certificates.py)
 	$(PYTHON) bench/certificates.py
 
+bench-import: install ## Import benchmark: 75,404 earlier certificates on PostgreSQL, streamed, then re-imported (bench/import.py)
+	$(PYTHON) bench/import.py $(BENCH_IMPORT_ARGS)
+
 failover: install ## Two app servers on one database, one killed mid-load, then backup and restore (bench/failover.py)
 	$(PYTHON) bench/failover.py
 
@@ -58,4 +61,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench bench-pages bench-registrations bench-certificates failover messages screenshots
+.PHONY: help install run test lint bench bench-pages bench-registrations bench-certificates bench-import failover messages screenshots

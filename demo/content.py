@@ -10,6 +10,12 @@ SETTINGS = {
     "organisation_name": "Badan Pengembangan Sumber Daya Manusia Provinsi Sulawesi Selatan",
     "organisation_short_name": "BPSDM Sulsel",
     "footer_text": "Webinar ASN Adaptif: belajar bersama aparatur Sulawesi Selatan, terbuka untuk umum.",
+    # Contact details are examples, marked as such: staff enter the real ones in Pengaturan situs.
+    "address": "Alamat kantor (contoh)\nMakassar, Sulawesi Selatan",
+    "map_url": "https://www.openstreetmap.org/search?query=Makassar",
+    "phone": "0411 000 000",
+    "whatsapp_number": "0811 0000 0000",
+    "email": "kontak@bpsdm.example",
     "certificates_baseline": 75404,
     "certificates_baseline_episode": 40,
 }
@@ -208,13 +214,6 @@ EXAMPLE_EPISODE = {
     ),
     "jp": 2,
     "tags": ["contoh"],
-    "body": [
-        (
-            "paragraph",
-            "<p>Ini adalah konten contoh dari perintah <code>load_demo</code>. Ganti atau hapus halaman "
-            "ini di admin setelah jadwal episode yang sebenarnya diumumkan.</p>",
-        ),
-    ],
 }
 
 ARTICLE_40 = {

@@ -3,6 +3,7 @@
 import io
 
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 
 from wagtail.images.models import Image
 
@@ -71,5 +72,35 @@ def example_emblem():
     canvas.save(buffer, "PNG")
     image = Image(title=title, description="Lambang contoh untuk sertifikat demo")
     image.file = ImageFile(buffer, name="contoh-lambang.png")
+    image.save()
+    return image
+
+
+# (background, figure) pairs: quiet, and different enough to tell people apart in a list.
+PORTRAIT_TONES = [
+    ("#dbe7ee", "#5b7c8d"),
+    ("#e9e2d6", "#8a7358"),
+    ("#e0e8dc", "#627a5a"),
+    ("#e6dfe9", "#7a6487"),
+]
+
+
+def portrait(name, tone=0):
+    """A neutral illustrated portrait for the speaker ``name`` (head and shoulders in one quiet
+    colour, no face, never a photo of anyone): made once, later calls return the same image."""
+    title = f"Potret ilustrasi {name}"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    background, figure = PORTRAIT_TONES[tone % len(PORTRAIT_TONES)]
+    size = 480
+    canvas = PILImage.new("RGB", (size, size), background)
+    draw = ImageDraw.Draw(canvas)
+    draw.ellipse([(150, 90), (330, 290)], fill=figure)  # head
+    draw.ellipse([(60, 300), (420, 660)], fill=figure)  # shoulders, cut by the frame
+    buffer = io.BytesIO()
+    canvas.save(buffer, "PNG")
+    image = Image(title=title, description=f"Ilustrasi potret {name}")
+    image.file = ImageFile(buffer, name=f"potret-{slugify(name)[:60]}.png")
     image.save()
     return image

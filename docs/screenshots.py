@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "img"
 VIEWPORT = {"width": 1280, "height": 800}
+# The public pages and the admin home, as a phone and a desktop show them.
+SIZES = {"390x844": {"width": 390, "height": 844}, "1280x900": {"width": 1280, "height": 900}}
 PASSWORD = "contoh-sandi-dokumentasi"  # noqa: S105 (a throwaway site, deleted when the script ends)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
@@ -76,20 +78,24 @@ def serve(env, port):
     raise RuntimeError("runserver did not start")
 
 
-def save(page, name, locator=None):
-    """A viewport-sized PNG, reduced to 128 colours: plenty for admin screens, a fraction of the size."""
+def save(page, name, locator=None, full_page=False):
+    """A viewport-sized PNG (or the whole page), reduced to 128 colours: plenty for these screens,
+    a fraction of the size."""
     from PIL import Image
 
     path = IMAGES / f"{name}.png"
-    (locator or page).screenshot(path=str(path))
+    if locator is not None:
+        locator.screenshot(path=str(path))
+    else:
+        page.screenshot(path=str(path), full_page=full_page)
     with Image.open(path) as image:
         small = image.convert("RGB").quantize(colors=128, method=Image.Quantize.FASTOCTREE)
     small.save(path, optimize=True)
     sys.stdout.write(f"{path.relative_to(ROOT)} ({path.stat().st_size // 1024} kB)\n")
 
 
-def log_in(browser, base, username):
-    context = browser.new_context(viewport=VIEWPORT, locale="id-ID")
+def log_in(browser, base, username, viewport=VIEWPORT):
+    context = browser.new_context(viewport=viewport, locale="id-ID")
     # The admin may only reach the local server.
     context.route(
         "**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort()
@@ -161,13 +167,46 @@ def take(base):
         moderator.evaluate("window.scrollBy(0, -200)")
         save(moderator, "06-rekaman")
 
+        public_pages(browser, base, past)
+        for label, viewport in SIZES.items():
+            dashboard = log_in(browser, base, "moderator", viewport=viewport)
+            dashboard.wait_for_timeout(300)
+            save(dashboard, f"situs/admin-dasbor-{label}")
+
         browser.close()
+
+
+def public_pages(browser, base, episode):
+    """The public pages a reader meets first, whole, at a phone's and a desktop's size; on the
+    phone also the home page with its menu opened."""
+    pages = {
+        "beranda": "/",
+        "episode": episode.url,
+        "narasumber": "/narasumber/arwin-malik/",
+        "statistik": "/statistik/",
+    }
+    (IMAGES / "situs").mkdir(parents=True, exist_ok=True)
+    for label, viewport in SIZES.items():
+        context = browser.new_context(viewport=viewport, locale="id-ID")
+        context.route(
+            "**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort()
+        )
+        page = context.new_page()
+        for name, path in pages.items():
+            page.goto(base + path)
+            save(page, f"situs/{name}-{label}", full_page=True)
+        if label == "390x844":
+            page.goto(base + "/")
+            page.locator(".site-nav--phone summary").click()
+            save(page, f"situs/beranda-menu-{label}")
+        context.close()
 
 
 def main():
     with tempfile.TemporaryDirectory() as folder:
         env = prepare_site(Path(folder))
-        port = free_port()
+        # SCREENSHOT_PORT: when several copies of the site share a machine, each keeps to its ports.
+        port = int(os.environ.get("SCREENSHOT_PORT") or free_port())
         server = serve(env, port)
         try:
             take(f"http://127.0.0.1:{port}")

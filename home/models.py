@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
@@ -181,7 +184,18 @@ class SiteSettings(BaseSiteSetting):
         _("email kontak"), blank=True, help_text=_("Email yang dapat dihubungi peserta.")
     )
     phone = models.CharField(_("telepon"), max_length=30, blank=True, help_text=_("Nomor telepon kantor."))
+    whatsapp_number = models.CharField(
+        _("nomor WhatsApp"),
+        max_length=20,
+        blank=True,
+        help_text=_("Nomor WhatsApp layanan peserta, mis. 0811 4000 123; tampil sebagai tautan chat."),
+    )
     address = models.TextField(_("alamat"), max_length=300, blank=True, help_text=_("Alamat kantor."))
+    map_url = models.URLField(
+        _("tautan peta"),
+        blank=True,
+        help_text=_("Tautan lokasi kantor di Google Maps atau OpenStreetMap."),
+    )
     youtube_channel_url = models.URLField(
         _("kanal YouTube"), blank=True, help_text=_("Kanal tempat webinar disiarkan langsung.")
     )
@@ -236,7 +250,13 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Lembaga"),
         ),
         MultiFieldPanel(
-            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
+            [
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("whatsapp_number"),
+                FieldPanel("address"),
+                FieldPanel("map_url"),
+            ],
             heading=_("Kontak"),
         ),
         MultiFieldPanel(
@@ -262,6 +282,26 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("pengaturan situs")
+
+    def clean(self):
+        super().clean()
+        if self.whatsapp_number and not self.whatsapp_url:
+            raise ValidationError(
+                {"whatsapp_number": _("Tulis nomor WhatsApp dengan 9 sampai 15 angka, mis. 0811 4000 123.")}
+            )
+
+    @property
+    def whatsapp_url(self):
+        """The wa.me chat link of ``whatsapp_number`` ("0811-4000-123" → https://wa.me/628114000123),
+        or "" when the number cannot be one."""
+        digits = re.sub(r"\D", "", self.whatsapp_number or "")
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return f"https://wa.me/{digits}" if 9 <= len(digits) <= 15 else ""
+
+    @property
+    def has_contact(self):
+        return any([self.email, self.phone, self.whatsapp_url, self.address, self.map_url, self.website_url])
 
     @property
     def social_links(self):

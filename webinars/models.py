@@ -12,6 +12,7 @@ from webinars.certificates.models import (
     CertificateRun,
     CertificateSettings,
     CertificateStatus,
+    LegacyCertificate,
     RunStatus,
 )
 from webinars.episodes.models import (
@@ -53,6 +54,7 @@ __all__ = [
     "EpisodeSeats",
     "EpisodeSpeaker",
     "EpisodeTag",
+    "LegacyCertificate",
     "OutgoingEmail",
     "ParticipantType",
     "Registration",

@@ -34,7 +34,7 @@ def test_a_writer_submits_an_article_for_moderation(demo_site, open_page, live_s
     page.locator("#id_username").fill("penulis")
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    expect(page).to_have_title("Dasbor - Wagtail")
+    expect(page).to_have_title("Dasbor - Admin ASN Adaptif")
 
     page.goto(f"{live_server.url}/admin/pages/add/news/articlepage/{news.pk}/")
     page.locator("#id_title").fill("Pendaftaran Seri ke-41 dibuka")

@@ -69,6 +69,9 @@ def test_phone_reader_reaches_next_episode_and_finds_the_article(demo_site, open
     expect(page.get_by_role("heading", level=1)).to_contain_text("Literasi Data")
     screenshot(page, "flow-2-episode-41")
 
+    # On a phone the menu waits behind its button (a <details>, no script needed).
+    expect(page.get_by_role("navigation", name="Menu utama")).to_have_count(0)
+    page.locator("summary", has_text="Menu").click()
     page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Cari").click()
     search = page.get_by_role("search")
     search.get_by_label("Kata kunci").fill("workplace")

@@ -49,7 +49,7 @@ def test_menu_lists_the_sections_marked_for_it(client):
     factories.speaker_index()
     factories.make_standard_page(title="Tersembunyi", show_in_menus=False)
 
-    menu = [link.get_text() for link in soup(client.get("/")).select(".site-nav a")]
+    menu = [link.get_text() for link in soup(client.get("/")).select(".site-nav--wide a")]
 
     assert menu == ["Webinar", "Narasumber", "Sertifikat", "Cari"]
 

@@ -31,33 +31,28 @@ What decides a participant's minutes:
 * Seconds are rounded down to whole minutes, per row.
 
 No library reads these reports (their layouts are the platforms' own, and change between export
-options), so the reading is ours; the CSV and XLSX underneath are read with the standard
-library's ``csv`` and with openpyxl. Files come as the platform wrote them or as Excel in an
-Indonesian locale saved them again: UTF-8 with or without a byte-order mark, UTF-16 (little or
-big endian, with or without one), Windows-1252; comma, semicolon or tab; preambles and
-repeated column names.
+options), so the reading is ours; the CSV and XLSX underneath are read by ``core/tables.py``
+(the standard library's ``csv`` and openpyxl), like every other upload. Files come as the
+platform wrote them or as Excel in an Indonesian locale saved them again: UTF-8 with or without
+a byte-order mark, UTF-16 (little or big endian, with or without one), Windows-1252; comma,
+semicolon or tab; preambles and repeated column names.
 """
 
-import csv
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from openpyxl import load_workbook
+from core import tables
 
 MAX_BYTES = 5 * 1024 * 1024
-# What an XLSX of MAX_BYTES may unpack to; more is a zip bomb, not a report.
-MAX_XLSX_UNPACKED = 80 * 1024 * 1024
 # Where a time-only value ("9:01 AM", Google Meet's "Time joined") is placed: on one fixed day,
 # so a person's stays within the report can still be compared.
 TIME_ONLY_DAY = datetime.date(2000, 1, 1)
 
 
-class ReportError(ValueError):
+class ReportError(tables.TableError):
     """The file cannot be read as an attendance report; the message says why in Indonesian and,
     for a bad row, names its line."""
 
@@ -224,116 +219,19 @@ def read_report(data, filename=""):
     missing and what was expected), a table without participant rows, and a row whose duration
     or times cannot be read (the message names the line).
     """
-    label = _("Berkas %(name)s") % {"name": filename} if filename else _("Berkas")
+    label = tables.file_label(filename)
     if len(data) > MAX_BYTES:
         raise ReportError(
             _("%(file)s terlalu besar (%(size).1f MB); batasnya 5 MB.")
             % {"file": label, "size": len(data) / (1024 * 1024)}
         )
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise ReportError(_("%(file)s kosong.") % {"file": label})
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReportError(
-            _(
-                "%(file)s berformat Excel lama (.xls). Simpan ulang sebagai .xlsx atau CSV, "
-                "lalu unggah kembali."
-            )
-            % {"file": label}
-        )
-    if data.startswith(b"PK\x03\x04"):
-        return _read_first_table(_xlsx_sheets(data, label))
-    text = _decode(data, label)
-    return _read_first_table([_csv_rows(text, delimiter, label) for delimiter in (",", ";", "\t")])
-
-
-# Bytes to rows
-# -------------
-
-
-def _decode(data, label):
-    """CSV bytes as text: a byte-order mark decides; else UTF-16 by its NUL bytes, UTF-8, Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            message = _("%(file)s tampak UTF-16 tetapi tidak dapat dibaca.") % {"file": label}
-            raise ReportError(message) from None
-    else:
-        head = data[:400]
-        half = max(1, len(head) // 2)
-        even_nuls, odd_nuls = head[0::2].count(0), head[1::2].count(0)
-        if odd_nuls > half * 0.4 and even_nuls < half * 0.1:
-            text = data.decode("utf-16-le", errors="replace")
-        elif even_nuls > half * 0.4 and odd_nuls < half * 0.1:
-            text = data.decode("utf-16-be", errors="replace")
-        else:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                # What Excel writes for "CSV (Comma delimited)" on Windows; latin-1 takes the
-                # five bytes Windows-1252 leaves undefined.
-                try:
-                    text = data.decode("cp1252")
-                except UnicodeDecodeError:
-                    text = data.decode("latin-1")
-    text = text.lstrip("\ufeff")
-    if "\x00" in text:
-        raise ReportError(_("%(file)s bukan berkas CSV maupun XLSX yang dapat dibaca.") % {"file": label})
-    return text
-
-
-def _csv_rows(text, delimiter, label):
-    """(first line, cells) of every CSV record, split on ``delimiter``."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    rows = []
-    previous_end = 0
     try:
-        for cells in reader:
-            rows.append((previous_end + 1, list(cells)))
-            previous_end = reader.line_num
-    except csv.Error as error:
-        raise ReportError(
-            _("%(file)s: CSV tidak dapat dibaca di baris %(line)d (%(error)s).")
-            % {"file": label, "line": previous_end + 1, "error": error}
-        ) from None
-    return rows
-
-
-def _xlsx_sheets(data, label):
-    """(row number, cells) of every row of every worksheet of an XLSX file."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        raise ReportError(_("%(file)s bukan berkas XLSX yang utuh.") % {"file": label}) from None
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise ReportError(_("%(file)s: isi XLSX terlalu besar setelah dibuka.") % {"file": label})
-    if "xl/workbook.xml" not in names:
-        raise ReportError(_("%(file)s adalah arsip zip, bukan buku kerja Excel (.xlsx).") % {"file": label})
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise ReportError(
-            _("%(file)s: XLSX tidak dapat dibaca (%(error)s).")
-            % {"file": label, "error": type(error).__name__}
-        ) from None
-    sheets = []
-    try:
-        for sheet in workbook.worksheets:
-            values = sheet.iter_rows(
-                min_row=1,
-                max_row=max(1, sheet.max_row),
-                min_col=1,
-                max_col=max(1, sheet.max_column),
-                values_only=True,
-            )
-            sheets.append([(number, list(cells)) for number, cells in enumerate(values, start=1)])
-    finally:
-        workbook.close()
-    return sheets
+        if tables.check_kind(data[: tables.SNIFF_BYTES], label):
+            return _read_first_table(tables.xlsx_sheets(data, label))
+        text = tables.decode(data, label)
+        return _read_first_table([tables.csv_rows(text, delimiter, label) for delimiter in (",", ";", "\t")])
+    except tables.TableError as error:
+        raise ReportError(str(error)) from None
 
 
 # Finding the participant table

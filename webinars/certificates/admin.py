@@ -15,6 +15,8 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from core.admin_records import RecordIndexView, RecordInspectView, RecordViewSet
+from core.tables import TableError
+from webinars.certificates import legacy
 from webinars.certificates.issuing import (
     EpisodeNotOver,
     NoJPValue,
@@ -23,7 +25,11 @@ from webinars.certificates.issuing import (
     setup_problems,
     start_run,
 )
-from webinars.certificates.models import Certificate, CertificateRun
+from webinars.certificates.models import (
+    Certificate,
+    CertificateRun,
+    LegacyCertificate,
+)
 from webinars.certificates.views import pdf_response
 from webinars.registrations.mail import queue_email
 from webinars.registrations.models import EmailKind
@@ -31,6 +37,7 @@ from webinars.registrations.models import EmailKind
 ISSUE_PERMISSION = "webinars.add_certificate"
 REVOKE_PERMISSION = "webinars.change_certificate"
 VIEW_PERMISSION = "webinars.view_certificate"
+LEGACY_MAX_BYTES = 50 * 1024 * 1024
 
 
 def certificate_buttons(certificate, user, button_class):
@@ -294,3 +301,76 @@ class CertificateRunViewSet(RecordViewSet):
 
     def get_queryset(self, request):
         return CertificateRun.objects.select_related("episode")
+
+
+class RegisterForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Daftar sertifikat lama (CSV atau XLSX)"),
+        help_text=_(
+            "Satu baris per sertifikat, dengan judul kolom: nomor, nama, email dan/atau nip, seri, "
+            "tanggal, jp. Paling besar 50 MB."
+        ),
+        error_messages={"required": _("Pilih berkas daftar sertifikat.")},
+    )
+
+    def clean_berkas(self):
+        upload = self.cleaned_data["berkas"]
+        if upload.size > LEGACY_MAX_BYTES:
+            raise forms.ValidationError(_("Berkas lebih besar dari 50 MB; bagi menjadi beberapa berkas."))
+        return upload
+
+
+class LegacyIndexView(RecordIndexView):
+    @property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm(ISSUE_PERMISSION):
+            url = reverse("sertifikat-lama:import")
+            buttons.append(HeaderButton(_("Impor daftar sertifikat lama"), url=url, icon_name="upload"))
+        return buttons
+
+
+class LegacyCertificateViewSet(RecordViewSet):
+    """Certificates issued before the site: listed, searched, and imported from the register."""
+
+    model = LegacyCertificate
+    icon = "doc-empty"
+    menu_label = _("Sertifikat sebelum situs")
+    menu_order = 226
+    index_view_class = LegacyIndexView
+    list_display = ["number", "full_name", "series_number", "episode_date", "jp"]
+    list_filter = {"series_number": ["exact"]}
+    search_fields = ["number", "full_name", "email", "nip"]
+    list_export = [
+        "number",
+        "full_name",
+        "email",
+        "nip",
+        "series_number",
+        "episode_date",
+        "jp",
+        "imported_at",
+    ]
+    export_filename = "sertifikat-sebelum-situs"
+    form_fields = ["full_name"]  # required by ModelViewSet; ReadOnlyPolicy refuses every edit
+    inspect_view_fields = [*list_export, "imported_by"]
+
+    def import_view(self, request):
+        """Upload the register; good rows are stored at once, conflicts and bad rows reported."""
+        if not request.user.has_perm(ISSUE_PERMISSION):
+            raise PermissionDenied
+        form = RegisterForm(request.POST or None, request.FILES or None)
+        context = {"header_icon": self.icon, "page_title": _("Impor daftar sertifikat lama"), "form": form}
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["berkas"]
+            try:
+                outcome = legacy.import_register(upload.file, upload.name, user=request.user)
+            except TableError as error:
+                form.add_error("berkas", str(error))
+            else:
+                context["outcome"] = outcome
+                return TemplateResponse(request, "certificates/admin/legacy_result.html", context)
+        return TemplateResponse(request, "certificates/admin/legacy_import.html", context)
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("impor/", self.import_view, name="import")]

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from webinars.certificates.models import parse_certificate_number
+from webinars.certificates.models import legacy_number_key, parse_certificate_number
 
 
 class NumberForm(forms.Form):
@@ -21,13 +21,21 @@ class NumberForm(forms.Form):
     )
 
     def clean_nomor(self):
-        number = parse_certificate_number(self.cleaned_data["nomor"])
-        if number is None:
+        """The number as this site issues it ("ASNA-041-00017") when it can be one, else the text
+        as typed, spaces collapsed, for the certificates issued before the site (their numbers
+        are whatever was printed, but always carry digits)."""
+        typed = " ".join(self.cleaned_data["nomor"].split())
+        number = parse_certificate_number(typed)
+        if number is None and not any(char.isdigit() for char in legacy_number_key(typed)):
             raise ValidationError(
-                _("Nomor sertifikat terdiri dari ASNA, nomor seri dan nomor urut, mis. ASNA-041-00017."),
+                _(
+                    "Nomor sertifikat terdiri dari ASNA, nomor seri dan nomor urut, mis. ASNA-041-00017; "
+                    "untuk sertifikat sebelum situs ini, tulis nomor seperti tercetak."
+                ),
                 code="format",
             )
-        return number
+        self.typed = typed
+        return number or typed
 
 
 class UploadForm(forms.Form):

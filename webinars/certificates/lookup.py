@@ -69,11 +69,13 @@ def standing_of(registration, settings, now, running_episode_ids):
     return EpisodeStanding(registration, None, Standing.AWAITED, f"Belum terbit; paling lambat {promised}.")
 
 
-def participant_summary(request, email):
+def participant_summary(request, email, earlier=()):
     """What the look-up shows for this address (already proven with its NIP or registration
-    code): ``standings`` (newest episode first), the current ``year``, ``jp_total`` of that year
-    from valid certificates, ``jp_target`` for the participant type (None for non-ASN) and
-    ``jp_percent``, capped at 100."""
+    code): ``standings`` (newest episode first), ``earlier``: the LegacyCertificates issued to
+    this person before the site (``legacy.for_holder``), the current ``year``, ``jp_total`` of
+    that year from valid certificates of both kinds, ``jp_target`` for the participant type
+    (None for non-ASN or when only earlier certificates are known) and ``jp_percent``, capped
+    at 100."""
     registrations = list(
         Registration.objects.filter(email__iexact=email)
         .select_related("episode", "attendance", "certificate")
@@ -93,11 +95,12 @@ def participant_summary(request, email):
         item.certificate.jp
         for item in standings
         if item.standing == Standing.ISSUED and item.certificate.episode_date.year == year
-    )
+    ) + sum(certificate.jp for certificate in earlier if certificate.episode_date.year == year)
     participant_type = registrations[0].participant_type if registrations else None
     target = settings.jp_target(participant_type)
     return {
         "standings": standings,
+        "earlier": list(earlier),
         "year": year,
         "jp_total": jp_total,
         "jp_target": target,

@@ -332,3 +332,56 @@ class CertificateRun(models.Model):
             (self.skipped_not_confirmed, _("batal / daftar tunggu")),
         ]
         return ", ".join(f"{count} {label}" for count, label in counts if count) or "–"
+
+
+def legacy_number_key(text):
+    """How a certificate number as printed is compared when typed: letters and digits only,
+    upper case ("ASN/Adaptif-12/0034" and "asn adaptif 12 0034" are both "ASNADAPTIF120034"); ""
+    when nothing is left."""
+    return re.sub(r"[^0-9A-Z]", "", (text or "").upper())
+
+
+class LegacyCertificate(models.Model):
+    """A certificate issued before this site, from the agency's register (no PDF on the site).
+
+    Verification by number finds it, the participant's look-up lists it and counts its JP; it
+    is never changed by an import once stored (a different row with the same number is reported
+    as a conflict, see ``webinars/certificates/legacy.py``).
+    """
+
+    number = models.CharField(_("nomor (seperti tercetak)"), max_length=64)
+    number_key = models.CharField(_("nomor untuk pencarian"), max_length=64, unique=True, editable=False)
+    full_name = models.CharField(_("nama peserta"), max_length=150)
+    email = models.EmailField(_("email"), max_length=254, blank=True, db_index=True)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True, db_index=True)
+    series_number = models.PositiveIntegerField(_("seri ke-"), db_index=True)
+    episode_date = models.DateField(_("tanggal acara"))
+    jp = models.PositiveSmallIntegerField(_("JP"))
+    imported_at = models.DateTimeField(_("diimpor"), auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diimpor oleh"),
+    )
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("sertifikat sebelum situs")
+        verbose_name_plural = _("sertifikat sebelum situs")
+        ordering = ["series_number", "number_key"]
+
+    def __str__(self):
+        return f"{self.number} · {self.full_name}"
+
+    # What verification shows, read like a Certificate's (certificates/facts.html).
+    is_valid = True
+    is_legacy = True
+    episode_title = ""
+    revoked_at = None
+
+    def get_status_display(self):
+        return _("Sah; diterbitkan sebelum situs ini (tanpa berkas PDF di situs)")

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.rate_limits import is_limited
 from core.responses import render_uncached
+from webinars.certificates import legacy
 from webinars.certificates.forms import NumberForm, UploadForm
 from webinars.certificates.lookup import participant_summary
 from webinars.certificates.models import VERIFICATION_ALPHABET, Certificate, CertificateStatus
@@ -42,7 +43,11 @@ def lookup(request):
         return render_uncached(request, "certificates/lookup.html", context, status=429)
     if not form.is_valid():
         return render_uncached(request, "certificates/lookup.html", context)
-    if not form.registrations(Registration.objects.all()).exists():
+    registrations = form.registrations(Registration.objects.all())
+    email, secret = form.cleaned_data["email"], form.cleaned_data["secret"]
+    proven = registrations.exists()
+    earlier = legacy.for_holder(email, secret if secret.isdigit() else "", proven_email=proven)
+    if not proven and not earlier:
         form.add_error(
             None,
             _(
@@ -51,7 +56,7 @@ def lookup(request):
             ),
         )
         return render_uncached(request, "certificates/lookup.html", context)
-    context.update(participant_summary(request, form.cleaned_data["email"]))
+    context.update(participant_summary(request, email, earlier))
     return render_uncached(request, "certificates/list.html", context)
 
 
@@ -112,7 +117,8 @@ def _verify_form(request):
         context.update(_file_check(form.cleaned_data["berkas"]))
     else:
         number = form.cleaned_data["nomor"]
-        context.update(number=number, certificate=Certificate.objects.filter(number=number).first())
+        certificate = Certificate.objects.filter(number=number).first() or legacy.find_by_number(form.typed)
+        context.update(number=certificate.number if certificate else number, certificate=certificate)
     return render_uncached(request, "certificates/verify_form.html", context)
 
 

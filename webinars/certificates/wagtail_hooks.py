@@ -4,19 +4,24 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from core.admin_records import ReadOnlyPolicy
-from webinars.certificates.admin import CertificateRunViewSet, CertificateViewSet
+from webinars.certificates.admin import CertificateRunViewSet, CertificateViewSet, LegacyCertificateViewSet
 from webinars.certificates.dashboard import CertificateRunSection
-from webinars.certificates.models import Certificate, CertificateRun
+from webinars.certificates.models import Certificate, CertificateRun, LegacyCertificate
 
 # Certificates change only through their own views (issue, revoke), which check the model
 # permissions themselves and write the history.
 register_permission_policy(Certificate, ReadOnlyPolicy(Certificate))
 register_permission_policy(CertificateRun, ReadOnlyPolicy(CertificateRun))
+register_permission_policy(LegacyCertificate, ReadOnlyPolicy(LegacyCertificate))
 
 
 @hooks.register("register_admin_viewset")
 def register_certificate_viewsets():
-    return [CertificateViewSet("sertifikat"), CertificateRunViewSet("penerbitan-sertifikat")]
+    return [
+        CertificateViewSet("sertifikat"),
+        CertificateRunViewSet("penerbitan-sertifikat"),
+        LegacyCertificateViewSet("sertifikat-lama"),
+    ]
 
 
 @hooks.register("register_staff_summary_section")

@@ -35,7 +35,10 @@ The headline figures
   long before the site, so its early episodes may never be entered), or the number of ended
   episodes on the site if that is larger.
 * ``certificates``: the baseline plus the certificates of every later episode (by series number)
-  whose figure is known. Episodes up to the baseline episode are already in the baseline.
+  whose figure is known. Episodes up to the baseline episode are already in the baseline. When
+  the register of certificates issued before the site (``LegacyCertificate``) holds a whole
+  episode (at least its reported number), the register's count is that episode's certificates;
+  when it holds every episode the baseline covers, their counts replace the baseline.
 * ``jp_delivered``: certificates × JP, summed over the episodes where both are known. The baseline
   has no per-episode JP, so it is not in this figure.
 * ``agencies_reached`` and ``regencies_reached``: distinct agencies and regencies/cities among the
@@ -141,7 +144,7 @@ from core import page_cache
 from core.exports import BYTE_ORDER_MARK, csv_text
 from home.models import SiteSettings
 from webinars.attendance.models import Attendance
-from webinars.certificates.models import Certificate, CertificateStatus
+from webinars.certificates.models import Certificate, CertificateStatus, LegacyCertificate
 from webinars.episodes.models import EpisodePage
 from webinars.registrations.models import ParticipantType, Registration, RegistrationStatus
 from webinars.registrations.regions import Regency
@@ -169,7 +172,7 @@ CSV_COLUMNS = [
     "jp_delivered",
 ]
 # Bump when the cached payload changes shape, so a deploy never reads an old one from Redis.
-_CACHE_KEY = "webinars:statistics:v1:site-{}"
+_CACHE_KEY = "webinars:statistics:v2:site-{}"
 # A safety net only: every change that matters invalidates the cache at once.
 _MAX_CACHE_SECONDS = 24 * 60 * 60
 
@@ -193,16 +196,27 @@ class EpisodeFigures:
     participants: int | None
     certificates: int | None
     source: str
+    # The certificates figure is the count of the register of earlier certificates
+    # (LegacyCertificate), which holds the whole episode.
+    certificates_from_register: bool = False
 
     @property
     def is_counted(self):
         return self.source == COUNTED
 
 
-def resolve(reported_participants, reported_certificates, counted: Counted | None) -> EpisodeFigures:
-    """Apply the source rule to one episode."""
+def resolve(
+    reported_participants, reported_certificates, counted: Counted | None, registered: int | None = None
+) -> EpisodeFigures:
+    """Apply the source rule to one episode. ``registered``: the certificates of its series in the
+    register of certificates issued before the site; when they are at least the reported figure
+    the register holds the whole episode, and its count is the episode's certificates."""
     if counted is not None:
         return EpisodeFigures(counted.registrations, counted.participants, counted.certificates, COUNTED)
+    if registered and reported_certificates is not None and registered >= reported_certificates:
+        return EpisodeFigures(
+            None, reported_participants, registered, REPORTED, certificates_from_register=True
+        )
     return EpisodeFigures(None, reported_participants, reported_certificates, REPORTED)
 
 
@@ -531,6 +545,15 @@ def _collect(request):
             for episode in episodes
         ],
         "counted": counted_figures(ids),
+        "registered": dict(
+            LegacyCertificate.objects.filter(
+                series_number__in=[episode.series_number for episode in episodes]
+            )
+            .values("series_number")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("series_number", "n")
+        ),
         "reach": counted_reach(ids),
     }
 
@@ -559,6 +582,7 @@ def _build(payload, site_settings, now) -> SeriesStatistics:
                         data["reported_participants"],
                         data["reported_certificates"],
                         counted.get(data["page_id"]),
+                        payload["registered"].get(data["series_number"]),
                     ),
                 )
                 for data in payload["episodes"]
@@ -607,9 +631,17 @@ def _totals(rows, site_settings, reach):
     counted_rows = [row for row in rows if row.figures.is_counted]
     last_held = max((row.series_number for row in rows), default=0)
 
+    # Where the register of earlier certificates holds every episode the baseline covers, their
+    # certificates, counted one by one, replace the reported baseline.
+    from_register = {
+        row.series_number: row.certificates for row in rows if row.figures.certificates_from_register
+    }
+    baseline_part = baseline
+    if baseline_episode and all(number in from_register for number in range(1, baseline_episode + 1)):
+        baseline_part = sum(from_register[number] for number in range(1, baseline_episode + 1))
     certificates = None
     if baseline is not None or later_certificates:
-        certificates = (baseline or 0) + sum(row.certificates for row in later_certificates)
+        certificates = (baseline_part or 0) + sum(row.certificates for row in later_certificates)
     certificate_sources = {row.source for row in later_certificates}
     if baseline is not None:
         certificate_sources.add(REPORTED)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from demo import content
-from demo.images import example_emblem, poster
+from demo.images import example_emblem, portrait, poster
 from home.models import HomePage, SiteSettings, StandardPage
 from news.models import ArticleEpisode, ArticlePage, NewsIndexPage
 from webinars.models import (
@@ -51,9 +51,12 @@ class Command(BaseCommand):
             self.link_privacy_page(home, privacy)
             people = {
                 data["key"]: self.child(
-                    speakers, SpeakerPage, **{k: v for k, v in data.items() if k != "key"}
+                    speakers,
+                    SpeakerPage,
+                    after_add=_with_portrait(number),
+                    **{k: v for k, v in data.items() if k != "key"},
                 )
-                for data in content.SPEAKERS
+                for number, data in enumerate(content.SPEAKERS)
             }
             episode_40 = self.episode_40(episodes, people)
             self.example_episode(episodes)
@@ -91,6 +94,7 @@ class Command(BaseCommand):
         if site_settings.certificates_baseline is None:
             for field, value in content.SETTINGS.items():
                 setattr(site_settings, field, value)
+            site_settings.logo = example_emblem()
             site_settings.save()
             self.created.append("pengaturan situs")
 
@@ -194,3 +198,12 @@ def _next_thursday_morning(now):
     day = now.date() + datetime.timedelta(days=7)
     day += datetime.timedelta(days=(3 - day.weekday()) % 7)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def _with_portrait(tone):
+    """Gives a speaker page made by the demo a neutral illustrated portrait (never a real photo)."""
+
+    def add(page):
+        page.photo = portrait(page.title, tone)
+
+    return add

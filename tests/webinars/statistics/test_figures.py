@@ -594,7 +594,7 @@ def test_the_query_count_does_not_grow_with_the_episodes(now, client):
 
     assert len(archive().episodes) == 100
     assert with_five == with_hundred
-    assert max(with_five.values()) <= 15
+    assert max(with_five.values()) <= 16  # one of them counts the register of earlier certificates
     assert with_hundred["/statistik/json/ (cached)"] < with_hundred["/statistik/json/"]
 
 
