@@ -108,7 +108,9 @@ def main():
         sys.exit("wrk is not installed (apt-get install wrk)")
 
     fresh_database(ENV, DATABASE)
-    manage(ENV, "load_demo")
+    # load_demo refuses the production settings: the demo is built with the development ones,
+    # on the same database.
+    manage({**ENV, "DJANGO_SETTINGS_MODULE": "site_project.settings.dev"}, "load_demo")
     urls = manage(ENV, "shell", stdin=URLS).strip().splitlines()[-1].split()
 
     print("Uncached, in-process (median of 100 requests)")

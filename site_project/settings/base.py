@@ -1,4 +1,5 @@
-"""Settings shared by every environment. The environment is read here and nowhere else."""
+"""Settings shared by every environment. The environment is read here and nowhere else: the
+process's own variables, and the env file named by ASN_ENV_FILE (site_project/environment.py)."""
 
 import datetime
 import ipaddress
@@ -7,6 +8,12 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from site_project import environment
+
+# Already read by manage.py and wsgi.py; read here too for any other entry point (django-admin,
+# a gunicorn config naming the settings). Reading it again changes nothing.
+environment.load()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -220,6 +227,10 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false") == "true"
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ASN Adaptif <noreply@localhost>")
+
+# `manage.py load_demo` (demo pages and an admin with a fixed password) refuses to run unless
+# this is set: the development and test settings set it, production never does.
+DEMO_CONTENT_ALLOWED = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ASN Adaptif"

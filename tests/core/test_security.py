@@ -58,7 +58,10 @@ def test_production_refuses_to_start_without_its_required_settings(missing, unse
         del env[missing]
     result = manage("check", env=env)
     assert result.returncode != 0
-    assert f"{missing} must be set in production" in result.stderr
+    assert result.returncode == 2
+    assert f"Konfigurasi produksi belum lengkap: {missing} belum diisi" in result.stderr
+    assert f"Production configuration incomplete: {missing} not set" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def assert_secure_headers(response):
