@@ -15,16 +15,20 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed ## Create the virtual environment and install the pinned requirements
 
+run: export SITE_URL = http://127.0.0.1:$(PORT)
 run: install ## Migrate, load the demo content and serve the site on http://127.0.0.1:$(PORT)/
 	$(PYTHON) manage.py migrate --no-input
 	$(PYTHON) manage.py load_demo
+	@# Every link (emails, QR codes, sitemap, canonical) is built on the Wagtail Site's address.
+	$(PYTHON) manage.py set_site_address http://127.0.0.1:$(PORT)
 	@echo ""
 	@echo "  Situs:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (username: admin, password: admin-asn-adaptif)"
 	@echo ""
-	@# The task worker sends the emails (printed here by the console backend); send_reminders
-	@# queues the reminders; publish_scheduled publishes (and unpublishes) pages on their
-	@# scheduled time, checked every minute. All stop with the server.
+	@# The task worker sends the emails (printed here by the console backend; the development
+	@# settings keep its one line per task out of the terminal); send_reminders queues the
+	@# reminders; publish_scheduled publishes (and unpublishes) pages on their scheduled time,
+	@# checked every minute. All stop with the server.
 	$(PYTHON) manage.py db_worker --no-startup-delay & worker=$$!; \
 	$(PYTHON) manage.py send_reminders --every 300 > /dev/null & reminders=$$!; \
 	while sleep 60; do $(PYTHON) manage.py publish_scheduled > /dev/null; done & scheduled=$$!; \

@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.site_address import page_url
 from home.blocks import BodyBlock
 from home.models import BasePage, BasePageQuerySet, SiteSettings
 from home.pagination import paginate
@@ -190,7 +191,7 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if urls:
-            urls.append({"location": self.full_url + "rekaman/", "lastmod": urls[0].get("lastmod")})
+            urls.append({"location": urls[0]["location"] + "rekaman/", "lastmod": urls[0].get("lastmod")})
         return urls
 
 
@@ -427,6 +428,6 @@ class EpisodePage(
         return episode_event(
             self,
             organiser=site_settings,
-            url=request.build_absolute_uri(self.get_url(request)),
+            url=page_url(self, request),
             image_url=social_image_url(request, self.get_social_image()),
         )

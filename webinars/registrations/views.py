@@ -46,7 +46,7 @@ def registration_form(request, episode):
                 return render_uncached(request, "registrations/form.html", context, status=409)
             if outcome.already_registered:
                 return render_uncached(request, "registrations/already.html", {"page": episode})
-            return redirect(links.confirmation_path(outcome.registration))
+            return redirect(links.confirmation_path(outcome.registration, request))
         return render_uncached(request, "registrations/form.html", context)
     context["form"] = RegistrationForm()
     return render_uncached(request, "registrations/form.html", context)
@@ -68,7 +68,7 @@ def registration_done(request, episode, token):
         {
             "page": episode,
             "registration": registration,
-            "cancel_path": links.cancel_path(registration),
+            "cancel_path": links.cancel_path(registration, request),
         },
     )
 
