@@ -173,9 +173,10 @@ PROXY = [ipaddress.ip_network("127.0.0.1/32")]
         ("203.0.113.5", "10.20.3.4", False),
     ],
 )
-def test_the_admin_answers_only_the_allowed_networks(client, remote, forwarded, allowed):
+@pytest.mark.parametrize("path", ["/admin/login/", "/_util/login/"])
+def test_the_admin_answers_only_the_allowed_networks(client, remote, forwarded, allowed, path):
     headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
-    response = client.get("/admin/login/", REMOTE_ADDR=remote, **headers)
+    response = client.get(path, REMOTE_ADDR=remote, **headers)
     assert response.status_code == (200 if allowed else 403)
     assert allowed or "Akses ditolak" in response.content.decode()
 

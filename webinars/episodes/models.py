@@ -174,6 +174,16 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
             },
         )
 
+    @classmethod
+    def reserved_slugs(cls):
+        """The first path segments of the index page's own sub-routes ({'rekaman', 'kalender'}):
+        an episode with one of them as its slug would be hidden behind the route."""
+        return {
+            str(pattern.pattern).strip("^$").split("/")[0]
+            for pattern in cls.get_subpage_urls()
+            if str(pattern.pattern).strip("^$")
+        }
+
     @path("rekaman/", name="recordings")
     def recordings(self, request):
         episodes = self.episodes().with_recording().for_listing()
@@ -352,6 +362,16 @@ class EpisodePage(
             raise ValidationError({"end": _("Waktu selesai harus setelah waktu mulai.")})
         if self.recording_duration is not None and not self.recording_url:
             raise ValidationError({"recording_url": _("Isi tautan rekaman bila durasi rekaman diisi.")})
+        if self.slug in EpisodeIndexPage.reserved_slugs():
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Slug “%(slug)s” sudah dipakai halaman daftar episode (/webinar/%(slug)s/), "
+                        "sehingga episode ini tidak akan pernah tampil. Pilih slug lain, mis. seri-41."
+                    )
+                    % {"slug": self.slug}
+                }
+            )
 
     @property
     def is_upcoming(self):
