@@ -134,6 +134,18 @@ def manage(env, *args, stdin=None):
     return done.stdout
 
 
+def manage_with_only(env_file, *args):
+    """manage.py with nothing in its environment but PATH and ASN_ENV_FILE."""
+    return subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "ASN_ENV_FILE": str(env_file)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def state(env):
     line = next(line for line in manage(env, "shell", stdin=STATE).splitlines() if line.startswith("STATE "))
     return json.loads(line.removeprefix("STATE "))
@@ -189,14 +201,7 @@ def test_a_scheduled_command_without_its_configuration_stops_with_a_message(tmp_
 def test_an_env_file_without_the_database_stops_instead_of_using_sqlite(tmp_path):
     env_file = tmp_path / "env"
     env_file.write_text("SECRET_KEY=x\nALLOWED_HOSTS=asnadaptif.example.go.id\n")
-    done = subprocess.run(
-        [sys.executable, "manage.py", "anonymise_registrations"],
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "ASN_ENV_FILE": str(env_file)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = manage_with_only(env_file, "anonymise_registrations")
     assert done.returncode == 2
     assert "DATABASE_URL" in done.stderr and "Traceback" not in done.stderr
 
@@ -207,14 +212,7 @@ def test_load_demo_refuses_under_production_settings(tmp_path):
         "SECRET_KEY=" + "p" * 50 + "\nALLOWED_HOSTS=asnadaptif.example.go.id\n"
         "DATABASE_URL=postgres://postgres@127.0.0.1:5432/never_touched\n"
     )
-    done = subprocess.run(
-        [sys.executable, "manage.py", "load_demo"],
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "ASN_ENV_FILE": str(env_file)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = manage_with_only(env_file, "load_demo")
     assert done.returncode != 0
     assert "hanya untuk pengaturan pengembangan" in done.stderr
     assert "runs only with the development settings" in done.stderr

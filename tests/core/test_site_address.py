@@ -20,22 +20,12 @@ import pytest
 
 from tests.factories import home_page, make_episode, make_standard_page, wita
 from tests.html import soup
+from tests.webinars.registrations.test_registration import VALID
 from webinars.models import Certificate, Registration
 
 pytestmark = pytest.mark.django_db
 
-PERSON = {
-    "full_name": "Andi Baso",
-    "email": "andi.baso@contoh.go.id",
-    "whatsapp": "0812-3456-7890",
-    "participant_type": "pns",
-    "nip": "199001152015031002",
-    "agency": "Dinas Pendidikan Kabupaten Gowa",
-    "position": "Analis Kebijakan Ahli Muda",
-    "regency": "gowa",
-    "consent": "on",
-    "website": "",
-}
+PERSON = {**VALID, "email": "andi.baso@contoh.go.id"}
 
 
 @pytest.fixture
