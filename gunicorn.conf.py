@@ -17,3 +17,7 @@ keepalive = 5
 # Several instances on one machine would share one control socket path (gunicorn 27).
 control_socket_disable = True
 accesslog = "-"
+# The path without its query string, and no Referer: admin searches by email or NIP (and the
+# public search's words) travel in query strings, and an access log is kept for months by
+# people who need not read them (tests/core/test_access_log.py).
+access_log_format = '%(h)s - %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'

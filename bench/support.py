@@ -36,6 +36,8 @@ def production_env(database, redis_db, **extra):
         "REDIS_URL": f"redis://127.0.0.1:6379/{redis_db}",
         "SECURE_SSL_REDIRECT": "false",
         "REGISTRATION_RATE_LIMIT": "1000000",
+        "RATE_LIMIT_PER_PERSON": "1000000",
+        "RATE_LIMIT_FAILURES": "1000000",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         **extra,
     }

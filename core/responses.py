@@ -13,3 +13,11 @@ def render_uncached(request, template, context, status=200):
     response = TemplateResponse(request, template, context, status=status)
     add_never_cache_headers(response)
     return response
+
+
+def render_refused(request, template, context, attempt):
+    """429 for an attempt the rate limits refused (core/rate_limits.py), never cached, with
+    ``Retry-After`` in seconds: when the window the client filled ends."""
+    response = render_uncached(request, template, context, status=429)
+    response["Retry-After"] = str(attempt.retry_after)
+    return response

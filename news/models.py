@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.site_address import page_url
 from home.blocks import BodyBlock
 from home.models import BasePage, BasePageQuerySet, SiteSettings
 from home.pagination import paginate
@@ -189,7 +190,7 @@ class ArticlePage(BasePage):
             "dateModified": (self.last_published_at or timezone.now()).isoformat(),
             "author": {"@type": "Person", "name": self.author},
             "publisher": organization(site_settings),
-            "mainEntityOfPage": request.build_absolute_uri(self.get_url(request)),
+            "mainEntityOfPage": page_url(self, request),
             "inLanguage": "id",
         }
         if image_url := social_image_url(request, self.get_social_image()):

@@ -109,7 +109,7 @@ def home_page(**kwargs):
     home = _publish(Page.get_first_root_node(), HomePage(**kwargs))
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "ASN Adaptif"},
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "ASN Adaptif"},
     )
     return home
 

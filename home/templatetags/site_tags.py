@@ -6,9 +6,18 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
+from core.site_address import root_url
 from home.seo import social_image_url
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This address on the Site serving it (core/site_address.py), without the query string."""
+    request = context["request"]
+    return root_url(request) + request.path
+
 
 # JSON inside <script> must not be able to close the tag or open a comment.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -1,4 +1,5 @@
-"""Settings shared by every environment. The environment is read here and nowhere else."""
+"""Settings shared by every environment. The environment is read here and nowhere else: the
+process's own variables, and the env file named by ASN_ENV_FILE (site_project/environment.py)."""
 
 import datetime
 import ipaddress
@@ -7,6 +8,12 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from site_project import environment
+
+# Already read by manage.py and wsgi.py; read here too for any other entry point (django-admin,
+# a gunicorn config naming the settings). Reading it again changes nothing.
+environment.load()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -221,6 +228,10 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false") == "true"
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ASN Adaptif <noreply@localhost>")
 
+# `manage.py load_demo` (demo pages and an admin with a fixed password) refuses to run unless
+# this is set: the development and test settings set it, production never does.
+DEMO_CONTENT_ALLOWED = False
+
 # Wagtail
 WAGTAIL_SITE_NAME = "ASN Adaptif"
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -249,13 +260,18 @@ WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H.%M"
 # Emails and other slow work run in the background: `python manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Registration attempts allowed per client address per window (seconds). Offices share one
-# address behind NAT, so the limit is generous; it stops scripts, not colleagues.
-REGISTRATION_RATE_LIMIT = (int(env("REGISTRATION_RATE_LIMIT", "60")), 600)
-# Check-ins come in a burst while the keyword is on screen, many from one office address.
-CHECKIN_RATE_LIMIT = (int(env("CHECKIN_RATE_LIMIT", "120")), 600)
-# Each certificate look-up is a guess at someone's email and NIP: far fewer are allowed.
-CERTIFICATE_LOOKUP_RATE_LIMIT = (int(env("CERTIFICATE_LOOKUP_RATE_LIMIT", "20")), 600)
+# Rate limits (core/rate_limits.py): attempts are counted per person and per address in windows
+# of RATE_LIMIT_WINDOW seconds. Offices and mobile carriers put hundreds of people behind one
+# address, so the address ceilings below are high; one person named more than
+# RATE_LIMIT_PER_PERSON times, or an address whose attempts mostly fail once RATE_LIMIT_FAILURES
+# have failed, is what gets refused.
+RATE_LIMIT_WINDOW = 600
+RATE_LIMIT_PER_PERSON = int(env("RATE_LIMIT_PER_PERSON", "10"))
+RATE_LIMIT_FAILURES = int(env("RATE_LIMIT_FAILURES", "30"))
+# All attempts allowed from one address per window: the ceiling against made-up valid people.
+REGISTRATION_RATE_LIMIT = (int(env("REGISTRATION_RATE_LIMIT", "3000")), RATE_LIMIT_WINDOW)
+CHECKIN_RATE_LIMIT = (int(env("CHECKIN_RATE_LIMIT", "3000")), RATE_LIMIT_WINDOW)
+CERTIFICATE_LOOKUP_RATE_LIMIT = (int(env("CERTIFICATE_LOOKUP_RATE_LIMIT", "3000")), RATE_LIMIT_WINDOW)
 # How long an anonymous reader may see a page as it was (core/page_cache.py); 0 turns it off.
 # Edits show at once; only what changes with the clock (registration opening) waits this long.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))

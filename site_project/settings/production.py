@@ -1,9 +1,13 @@
+from site_project.environment import missing_configuration
+
 from .base import *  # noqa: F403
 from .base import ADMIN_CONTENT_SECURITY_POLICY, ALLOWED_HOSTS, CONTENT_SECURITY_POLICY, STORAGES, env
 
-for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
-    if not env(required):
-        raise ValueError(f"{required} must be set in production")
+# Never an invented secret, never the development SQLite file: a process started without its
+# configuration (a cron line without ASN_ENV_FILE) stops and says what is missing.
+_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not env(name)]
+if _missing:
+    raise missing_configuration(_missing)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true") == "true"

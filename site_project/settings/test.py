@@ -15,6 +15,7 @@ SITE_URL = "http://testserver"
 # Tests see what each request renders; tests/core/test_page_cache.py turns the page cache on.
 PAGE_CACHE_SECONDS = 0
 SERVE_MEDIA = True
+DEMO_CONTENT_ALLOWED = True
 # A self-signed key, made on the first signature (git-ignored, like the test media).
 CERTIFICATE_SIGNING_KEY_FILE = str(BASE_DIR / ".test-media" / "signing" / "test-key.p12")
 CERTIFICATE_SIGNING_KEY_PASSPHRASE = "test-only"

@@ -1,13 +1,19 @@
 """Whole pages cached for anonymous readers (home/page_cache.py)."""
 
 import datetime
+import threading
+import time
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from core import page_cache
 from tests import factories
 from tests.webinars.registrations.test_registration import VALID, open_episode
 from webinars.models import Registration
@@ -127,3 +133,70 @@ def test_deleting_a_page_drops_the_kept_pages(client):
     assert cache_state(fetch(client)) == "hit"
     page.delete()
     assert cache_state(fetch(client)) == "miss"
+
+
+def test_tracking_parameters_make_no_new_entry(client):
+    home_page()
+    assert cache_state(fetch(client, "/?utm_source=whatsapp&utm_medium=grup")) == "miss"
+    for url in ["/", "/?fbclid=IwAR0abc", "/?gclid=xyz", "/?utm_campaign=seri-41"]:
+        assert cache_state(fetch(client, url)) == "hit", url
+    # A parameter that changes the page is still its own entry.
+    factories.episode_index()
+    fetch(client, "/webinar/")
+    assert cache_state(fetch(client, "/webinar/?waktu=lampau&utm_source=wa")) == "miss"
+    assert cache_state(fetch(client, "/webinar/?waktu=lampau")) == "hit"
+
+
+def other_worker_renders(url="/"):
+    """Take the render lock of `url` as another worker in the middle of rendering would."""
+    request = RequestFactory().get(url)
+    key = page_cache.cache_key(request)
+    assert cache.add(f"{key}:rendering", 1, timeout=10)
+    return key
+
+
+def test_after_a_publish_readers_get_the_previous_copy_while_one_worker_renders(client):
+    home = home_page(intro="Sebelum.")
+    fetch(client)
+    home.intro = "Sesudah."
+    home.save_revision().publish()
+    other_worker_renders()
+    with CaptureQueriesContext(connection) as queries:
+        response = fetch(client)
+    assert cache_state(response) == "stale"
+    assert "Sebelum." in response.content.decode()
+    assert len(queries) == 0, "nothing rendered"
+
+
+def test_without_a_previous_copy_readers_wait_for_the_one_render(client):
+    home_page(intro="Halaman baru.")
+    fetch(client)  # a generation exists, nothing kept for this page yet
+    factories.make_standard_page(slug="tentang", title="Tentang", intro="Tentang kami.")
+    key = other_worker_renders("/tentang/")
+
+    def finish():  # what the other worker keeps when its render is done
+        cache.set(key, (cache.get(page_cache.GENERATION_KEY), HttpResponse("Tentang kami.")), timeout=60)
+        cache.delete(f"{key}:rendering")
+
+    timer = threading.Timer(0.3, finish)
+    timer.start()
+    with CaptureQueriesContext(connection) as queries:
+        response = fetch(client, "/tentang/")
+    timer.join()
+    assert cache_state(response) == "hit"
+    assert "Tentang kami." in response.content.decode()
+    assert len(queries) == 0, "waited instead of rendering"
+
+
+def test_a_page_not_to_keep_is_rendered_by_everyone_without_waiting(client, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    home_page()
+    episode = open_episode()
+    fetch(client)
+    url = episode.url + "daftar/"
+    assert cache_state(fetch(client, url)) is None
+    # Marked for this generation: a held lock does not make the next reader wait.
+    other_worker_renders(url)
+    started = time.monotonic()
+    assert cache_state(fetch(client, url)) is None
+    assert time.monotonic() - started < 1

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.widgets import HeaderButton, ListingButton
@@ -120,7 +121,9 @@ class AttendanceViewSet(RecordViewSet):
             messages.success(
                 request, _("%(code)s: %(action)s.") % {"code": registration.code, "action": label}
             )
-            return redirect(request.POST.get("next") or reverse(self.get_url_name("index")))
+            return redirect(
+                _same_site(request, request.POST.get("next")) or reverse(self.get_url_name("index"))
+            )
         return TemplateResponse(
             request,
             "attendance/admin/confirm.html",
@@ -197,3 +200,13 @@ class AttendanceViewSet(RecordViewSet):
             path("tangan/<str:action>/<int:registration_pk>/", self.hand_view, name="hand"),
             path("impor/", self.import_view, name="import"),
         ]
+
+
+def _same_site(request, url):
+    """`url` when it leads back into this site (a path, or this host over this scheme); None for
+    anything else, so a crafted form cannot send a registrar to another site (open redirect)."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return None

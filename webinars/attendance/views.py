@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
-from core.rate_limits import is_limited
-from core.responses import render_uncached
+from core import rate_limits
+from core.responses import render_refused, render_uncached
 from webinars.attendance.forms import CheckInForm
 from webinars.attendance.service import check_in
 from webinars.registrations.models import Registration, RegistrationStatus
@@ -25,13 +25,20 @@ def checkin(request, episode):
         return render_uncached(request, "attendance/checkin.html", context)
     if not context["is_open"]:
         return render_uncached(request, "attendance/checkin.html", context, status=409)
-    limit, window = settings.CHECKIN_RATE_LIMIT
-    if is_limited("checkin", request, limit, window):
-        form.add_error(None, _("Terlalu banyak percobaan dari jaringan Anda. Coba lagi beberapa menit lagi."))
-        return render_uncached(request, "attendance/checkin.html", context, status=429)
+    attempt = rate_limits.attempt(
+        "checkin",
+        request,
+        settings.CHECKIN_RATE_LIMIT[0],
+        people=[request.POST.get("email"), request.POST.get("secret")],
+    )
+    if attempt.refused:
+        form.add_error(None, _("Terlalu banyak percobaan presensi. Coba lagi beberapa menit lagi."))
+        return render_refused(request, "attendance/checkin.html", context, attempt)
     if not form.is_valid():
+        attempt.failed()
         return render_uncached(request, "attendance/checkin.html", context)
     if not episode.keyword_matches(form.cleaned_data["keyword"]):
+        attempt.failed()
         form.add_error(
             "keyword", _("Kata kunci presensi tidak sesuai. Periksa lagi yang diumumkan moderator.")
         )
@@ -39,6 +46,7 @@ def checkin(request, episode):
     registrations = Registration.objects.filter(episode=episode, status=RegistrationStatus.CONFIRMED)
     registration = form.registrations(registrations).first()
     if registration is None:
+        attempt.failed()
         form.add_error(
             None,
             _(

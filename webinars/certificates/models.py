@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.site_address import page_root_url
 from webinars.registrations.models import ParticipantType
 from webinars.registrations.nip import clean_nip
 
@@ -244,13 +245,14 @@ class Certificate(models.Model):
         return reverse("certificate_verify", args=[self.verification_code])
 
     def verification_url(self):
-        return settings.SITE_URL + self.verification_path()
+        """On the Site serving the certificate's episode: the address its QR code and email carry."""
+        return page_root_url(self.episode) + self.verification_path()
 
     def download_path(self):
         return reverse("certificate_download", args=[self.verification_code])
 
     def download_url(self):
-        return settings.SITE_URL + self.download_path()
+        return page_root_url(self.episode) + self.download_path()
 
 
 class CertificateCounter(models.Model):

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from core.rate_limits import is_limited
-from core.responses import render_uncached
+from core import rate_limits
+from core.responses import render_refused, render_uncached
 from webinars.certificates import legacy
 from webinars.certificates.forms import NumberForm, UploadForm
 from webinars.certificates.lookup import participant_summary
@@ -37,17 +37,24 @@ def lookup(request):
     context = {"form": form}
     if request.method != "POST":
         return render_uncached(request, "certificates/lookup.html", context)
-    limit, window = settings.CERTIFICATE_LOOKUP_RATE_LIMIT
-    if is_limited("certificate-lookup", request, limit, window):
-        form.add_error(None, _("Terlalu banyak pencarian dari jaringan Anda. Coba lagi beberapa menit lagi."))
-        return render_uncached(request, "certificates/lookup.html", context, status=429)
+    attempt = rate_limits.attempt(
+        "certificate-lookup",
+        request,
+        settings.CERTIFICATE_LOOKUP_RATE_LIMIT[0],
+        people=[request.POST.get("email"), request.POST.get("secret")],
+    )
+    if attempt.refused:
+        form.add_error(None, _("Terlalu banyak pencarian. Coba lagi beberapa menit lagi."))
+        return render_refused(request, "certificates/lookup.html", context, attempt)
     if not form.is_valid():
+        attempt.failed()
         return render_uncached(request, "certificates/lookup.html", context)
     registrations = form.registrations(Registration.objects.all())
     email, secret = form.cleaned_data["email"], form.cleaned_data["secret"]
     proven = registrations.exists()
     earlier = legacy.for_holder(email, secret if secret.isdigit() else "", proven_email=proven)
     if not proven and not earlier:
+        attempt.failed()
         form.add_error(
             None,
             _(
@@ -98,12 +105,10 @@ def _verify_form(request):
     if request.method != "POST":
         return render_uncached(request, "certificates/verify_form.html", context)
     form = upload_form if upload else number_form
-    limit, window = settings.CERTIFICATE_LOOKUP_RATE_LIMIT
-    if is_limited("certificate-verify", request, limit, window):
-        form.add_error(
-            None, _("Terlalu banyak pemeriksaan dari jaringan Anda. Coba lagi beberapa menit lagi.")
-        )
-        return render_uncached(request, "certificates/verify_form.html", context, status=429)
+    attempt = rate_limits.attempt("certificate-verify", request, settings.CERTIFICATE_LOOKUP_RATE_LIMIT[0])
+    if attempt.refused:
+        form.add_error(None, _("Terlalu banyak pemeriksaan. Coba lagi beberapa menit lagi."))
+        return render_refused(request, "certificates/verify_form.html", context, attempt)
     if (
         upload
         and int(request.META.get("CONTENT_LENGTH") or 0) > settings.CERTIFICATE_UPLOAD_MAX_BYTES + 65536
@@ -112,6 +117,7 @@ def _verify_form(request):
         form.add_error("berkas", _("Berkas terlalu besar; sertifikat kami jauh lebih kecil."))
         return render_uncached(request, "certificates/verify_form.html", context, status=413)
     if not form.is_valid():
+        attempt.failed()
         return render_uncached(request, "certificates/verify_form.html", context)
     if upload:
         context.update(_file_check(form.cleaned_data["berkas"]))
@@ -119,6 +125,8 @@ def _verify_form(request):
         number = form.cleaned_data["nomor"]
         certificate = Certificate.objects.filter(number=number).first() or legacy.find_by_number(form.typed)
         context.update(number=certificate.number if certificate else number, certificate=certificate)
+    if context["certificate"] is None:
+        attempt.failed()
     return render_uncached(request, "certificates/verify_form.html", context)
 
 

@@ -8,12 +8,13 @@ from django.utils.text import Truncator
 
 from icalendar import Calendar, Event
 
+from core.site_address import root_url
 from core.text import without_unstorable
 
 
 def base_url(request):
-    """The site's address as the request reached it, e.g. https://asnadaptif.example.go.id."""
-    return request.build_absolute_uri("/").rstrip("/")
+    """The address of the Site serving the request, e.g. https://asnadaptif.example.go.id."""
+    return root_url(request)
 
 
 def build(episodes, site_url, private_details=False):
@@ -30,7 +31,8 @@ def build(episodes, site_url, private_details=False):
 
 
 def _event(episode, site_url, private_details):
-    url = site_url + episode.url
+    # The page's path on its Site, on the address the calendar is served from (or the email's).
+    url = site_url + episode.get_url_parts()[2]
     event = Event()
     # The UID stays the same when an episode is edited, so calendars update it instead of
     # adding a second entry.

@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.site_address import page_url
 from home.blocks import BodyBlock
 from home.models import BasePage, BasePageQuerySet, SiteSettings
 from home.pagination import paginate
@@ -173,6 +174,16 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
             },
         )
 
+    @classmethod
+    def reserved_slugs(cls):
+        """The first path segments of the index page's own sub-routes ({'rekaman', 'kalender'}):
+        an episode with one of them as its slug would be hidden behind the route."""
+        return {
+            str(pattern.pattern).strip("^$").split("/")[0]
+            for pattern in cls.get_subpage_urls()
+            if str(pattern.pattern).strip("^$")
+        }
+
     @path("rekaman/", name="recordings")
     def recordings(self, request):
         episodes = self.episodes().with_recording().for_listing()
@@ -190,7 +201,7 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if urls:
-            urls.append({"location": self.full_url + "rekaman/", "lastmod": urls[0].get("lastmod")})
+            urls.append({"location": urls[0]["location"] + "rekaman/", "lastmod": urls[0].get("lastmod")})
         return urls
 
 
@@ -351,6 +362,16 @@ class EpisodePage(
             raise ValidationError({"end": _("Waktu selesai harus setelah waktu mulai.")})
         if self.recording_duration is not None and not self.recording_url:
             raise ValidationError({"recording_url": _("Isi tautan rekaman bila durasi rekaman diisi.")})
+        if self.slug in EpisodeIndexPage.reserved_slugs():
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Slug “%(slug)s” sudah dipakai halaman daftar episode (/webinar/%(slug)s/), "
+                        "sehingga episode ini tidak akan pernah tampil. Pilih slug lain, mis. seri-41."
+                    )
+                    % {"slug": self.slug}
+                }
+            )
 
     @property
     def is_upcoming(self):
@@ -427,6 +448,6 @@ class EpisodePage(
         return episode_event(
             self,
             organiser=site_settings,
-            url=request.build_absolute_uri(self.get_url(request)),
+            url=page_url(self, request),
             image_url=social_image_url(request, self.get_social_image()),
         )

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.site_address import page_url
 from home.models import BasePage
 from webinars.episodes.models import EpisodePage
 
@@ -136,7 +137,7 @@ class SpeakerPage(BasePage):
             "@context": "https://schema.org",
             "@type": "Person",
             "name": self.title,
-            "url": request.build_absolute_uri(self.get_url(request)),
+            "url": page_url(self, request),
         }
         if self.position:
             data["jobTitle"] = self.position

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.printing import validate_printable_name
 from core.text import clean_text, spoken_key
-from webinars.registrations.models import PERSON_FIELDS, ParticipantType, Registration
+from webinars.registrations.models import CODE_LENGTH, PERSON_FIELDS, ParticipantType, Registration
 from webinars.registrations.nip import clean_nip
 from webinars.registrations.phone import normalise_whatsapp
 from webinars.registrations.regions import Regency
@@ -176,6 +176,12 @@ class RegistrationAdminForm(PersonTextCleaning, forms.ModelForm):
         return email
 
 
+def _is_nip(secret):
+    """Digits only, and not a registration code's length: about one code in 10.000 is all digits
+    (the alphabet has 10 digits in 32), and it is still a code."""
+    return secret.isdigit() and len(secret) != CODE_LENGTH
+
+
 class ParticipantProofForm(forms.Form):
     """Who someone is, for their check-in or certificates: never enough alone to learn anything."""
 
@@ -214,7 +220,7 @@ class ParticipantProofForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         secret, email = cleaned.get("secret", ""), cleaned.get("email")
-        if secret.isdigit() and not email and "email" not in self.errors:
+        if _is_nip(secret) and not email and "email" not in self.errors:
             self.add_error("email", _("Isi email bila memakai NIP."))
         return cleaned
 
@@ -222,7 +228,7 @@ class ParticipantProofForm(forms.Form):
         """Registrations in the queryset matching both halves; none when either is wrong."""
         email, secret = self.cleaned_data["email"], self.cleaned_data["secret"]
         queryset = queryset.alias(email_lower=Lower("email"))
-        if secret.isdigit():
+        if _is_nip(secret):
             return queryset.filter(nip=secret, email_lower=email)
         matches = queryset.filter(code=secret)
         return matches.filter(email_lower=email) if email else matches

@@ -4,9 +4,9 @@ A token is the registration code followed by an HMAC of it (keyed by SECRET_KEY)
 personal data, cannot be guessed from the code, and uses only characters Wagtail's URLs allow.
 """
 
-from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from core.site_address import page_root_url
 from webinars.registrations.models import CODE_LENGTH
 
 CONFIRMATION_SALT = "webinars.registration.confirmation"
@@ -29,22 +29,26 @@ def read_token(token, salt):
     return None
 
 
-def _subpage_path(registration, route, salt):
+def _subpage_path(registration, route, salt, request=None):
+    """The sub-route's path on the episode's Site ('/webinar/seri-41/daftar/selesai/<token>/'),
+    also when several Sites exist (where Wagtail's page.url becomes a full URL)."""
     episode = registration.episode
-    return episode.url + episode.reverse_subpage(route, args=[make_token(registration, salt)])
+    _site_id, _origin, page_path = episode.get_url_parts(request)
+    return page_path + episode.reverse_subpage(route, args=[make_token(registration, salt)])
 
 
-def confirmation_path(registration):
-    return _subpage_path(registration, "registration_done", CONFIRMATION_SALT)
+def confirmation_path(registration, request=None):
+    return _subpage_path(registration, "registration_done", CONFIRMATION_SALT, request)
 
 
-def cancel_path(registration):
-    return _subpage_path(registration, "registration_cancel", CANCEL_SALT)
+def cancel_path(registration, request=None):
+    return _subpage_path(registration, "registration_cancel", CANCEL_SALT, request)
 
 
 def confirmation_url(registration):
-    return settings.SITE_URL + confirmation_path(registration)
+    """The confirmation page's absolute URL on the Site serving the episode (for emails)."""
+    return page_root_url(registration.episode) + confirmation_path(registration)
 
 
 def cancel_url(registration):
-    return settings.SITE_URL + cancel_path(registration)
+    return page_root_url(registration.episode) + cancel_path(registration)

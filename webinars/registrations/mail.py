@@ -17,7 +17,6 @@ import smtplib
 import socket
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -25,6 +24,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from core.site_address import page_root_url, page_url
 from webinars.registrations.links import cancel_url, confirmation_url
 from webinars.registrations.models import (
     EmailKind,
@@ -200,8 +200,8 @@ def build_message(email):
         "kind": email.kind,
         "registration": registration,
         "episode": episode,
-        "site_url": settings.SITE_URL,
-        "episode_url": settings.SITE_URL + episode.url,
+        "site_url": page_root_url(episode),
+        "episode_url": page_url(episode),
         "confirmation_url": confirmation_url(registration),
         "cancel_url": cancel_url(registration),
         "opening": message_kind.opening.format(
@@ -217,7 +217,7 @@ def build_message(email):
     if message_kind.with_calendar:
         message.attach(
             f"asn-adaptif-seri-{episode.series_number}.ics",
-            episode.calendar_file(settings.SITE_URL, private_details=True),
+            episode.calendar_file(page_root_url(episode), private_details=True),
             "text/calendar",
         )
     return message

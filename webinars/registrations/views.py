@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
-from core.rate_limits import is_limited
-from core.responses import render_uncached
+from core import rate_limits
+from core.responses import render_refused, render_uncached
 from webinars.registrations import links
 from webinars.registrations.forms import RegistrationForm
 from webinars.registrations.models import Registration
@@ -29,12 +29,15 @@ def registration_form(request, episode):
         context["form"] = form
         if context["state"] != "open":
             return render_uncached(request, "registrations/form.html", context, status=409)
-        limit, window = settings.REGISTRATION_RATE_LIMIT
-        if is_limited("registration", request, limit, window):
-            form.add_error(
-                None, _("Terlalu banyak pendaftaran dari jaringan Anda. Coba lagi beberapa menit lagi.")
-            )
-            return render_uncached(request, "registrations/form.html", context, status=429)
+        attempt = rate_limits.attempt(
+            "registration",
+            request,
+            settings.REGISTRATION_RATE_LIMIT[0],
+            people=[request.POST.get("email"), request.POST.get("nip")],
+        )
+        if attempt.refused:
+            form.add_error(None, _("Terlalu banyak percobaan pendaftaran. Coba lagi beberapa menit lagi."))
+            return render_refused(request, "registrations/form.html", context, attempt)
         if form.is_valid():
             try:
                 outcome = register(episode, form.registration_data())
@@ -46,7 +49,8 @@ def registration_form(request, episode):
                 return render_uncached(request, "registrations/form.html", context, status=409)
             if outcome.already_registered:
                 return render_uncached(request, "registrations/already.html", {"page": episode})
-            return redirect(links.confirmation_path(outcome.registration))
+            return redirect(links.confirmation_path(outcome.registration, request))
+        attempt.failed()
         return render_uncached(request, "registrations/form.html", context)
     context["form"] = RegistrationForm()
     return render_uncached(request, "registrations/form.html", context)
@@ -68,7 +72,7 @@ def registration_done(request, episode, token):
         {
             "page": episode,
             "registration": registration,
-            "cancel_path": links.cancel_path(registration),
+            "cancel_path": links.cancel_path(registration, request),
         },
     )
 

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db import models
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.site_address import absolute
 from home.blocks import BodyBlock
 from home.models import BasePage
 from webinars.statistics import charts, figures
@@ -77,7 +80,7 @@ class StatisticsPage(RoutablePageMixin, BasePage):
     def csv_file(self, request):
         archive = figures.for_request(request)
         response = HttpResponse(
-            figures.as_csv(archive, request.build_absolute_uri), content_type="text/csv; charset=utf-8"
+            figures.as_csv(archive, partial(absolute, request)), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="statistik-asn-adaptif.csv"'
         return response
@@ -85,7 +88,7 @@ class StatisticsPage(RoutablePageMixin, BasePage):
     @path("json/", name="json")
     def json_file(self, request):
         archive = figures.for_request(request)
-        data = figures.as_json(archive, request.build_absolute_uri, self.get_url(request))
+        data = figures.as_json(archive, partial(absolute, request), self.get_url(request))
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
         response["Access-Control-Allow-Origin"] = "*"  # public figures, for other systems to fetch
         return response

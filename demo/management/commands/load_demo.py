@@ -2,8 +2,9 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,13 +25,22 @@ from webinars.models import (
 )
 
 DEMO_ADMIN_USERNAME = "admin"
-DEMO_ADMIN_PASSWORD = "admin-asn-adaptif"  # noqa: S105 (printed by `make run`; local demo only)
+# Printed by `make run`. It exists only where DEMO_CONTENT_ALLOWED is set (development and test
+# settings): the command refuses to run anywhere else, so no install with real data has it.
+DEMO_ADMIN_PASSWORD = "admin-asn-adaptif"  # noqa: S105
 
 
 class Command(BaseCommand):
     help = "Membuat konten contoh dari Seri ke-40 ASN Adaptif (aman dijalankan berulang kali)."
 
     def handle(self, *args, **options):
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "load_demo hanya untuk pengaturan pengembangan (site_project.settings.dev): konten "
+                "contoh dan akun admin dengan kata sandi tetap tidak boleh masuk ke situs produksi.\n"
+                "load_demo runs only with the development settings: demo content and an admin with a "
+                f"fixed password must never reach production (settings in use: {settings.SETTINGS_MODULE})."
+            )
         with transaction.atomic():
             self.created = []
             home = self.home_page()

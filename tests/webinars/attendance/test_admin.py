@@ -205,3 +205,24 @@ def test_issuing_before_the_end_is_refused_in_the_admin(client, registrar, held_
     html = client.post("/admin/sertifikat/terbitkan/", {"episode": held_episode.pk}).content.decode()
     assert "setelah acara selesai" in html
     assert not CertificateRun.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("next_url", "followed"),
+    [
+        ("/admin/pendaftaran/?status=confirmed", True),
+        ("http://testserver/admin/pendaftaran/", True),
+        ("https://jahat.example/admin/", False),
+        ("//jahat.example/", False),
+        ("javascript:alert(1)", False),
+    ],
+)
+def test_marking_by_hand_returns_only_to_this_site(client, registrar, held_episode, next_url, followed):
+    registration = make_registration(held_episode)
+    client.force_login(registrar)
+    response = client.post(f"/admin/kehadiran/tangan/mark/{registration.pk}/", {"next": next_url})
+    assert response.status_code == 302
+    assert (response["Location"] == next_url) is followed
+    if not followed:
+        assert response["Location"].startswith("/admin/")
+    assert Attendance.objects.filter(registration=registration).exists()

@@ -180,3 +180,11 @@ def test_the_registration_code_is_read_as_typed_or_read_out(client, person):
     person.save(update_fields=["code"])
     response = client.post(URL, {"secret": "oa-lb 2c3d", "keyword": "Sulsel Maju"})
     assert "Kehadiran Anda tercatat" in response.content.decode()
+
+
+def test_a_registration_code_of_digits_only_still_checks_in_alone(client, live_episode):
+    # One code in about 10.000 has no letter; it is a code, not a NIP.
+    registration = make_registration(live_episode, code="40817263")
+    response = client.post(URL, {"secret": "4081 7263", "keyword": "Sulsel Maju"})
+    assert response.status_code == 200
+    assert Attendance.objects.filter(registration=registration).exists()

@@ -1,4 +1,10 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+
 from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
 
 from home.models import HomePage, StandardPage
 from tests import factories
@@ -40,3 +46,23 @@ class WebinarPageTreeTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.episode, route_path="/kalender/")
         self.assertPageIsRenderable(factories.speaker_index())
         self.assertPageIsRenderable(self.speaker)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", sorted(EpisodeIndexPage.reserved_slugs()))
+def test_an_episode_cannot_take_the_slug_of_an_index_route(slug):
+    assert {"rekaman", "kalender"} <= EpisodeIndexPage.reserved_slugs()
+    episode = EpisodePage(
+        title="Seri ke-41",
+        slug=slug,
+        series_number=41,
+        summary="Ringkas.",
+        start=factories.wita(2025, 8, 14, 9, 0),
+    )
+    episode.end = episode.start
+    episode.end += datetime.timedelta(hours=3)
+    with pytest.raises(ValidationError) as refused:
+        episode.clean()
+    assert "sudah dipakai halaman daftar episode" in refused.value.message_dict["slug"][0]
+    episode.slug = "seri-41"
+    episode.clean()

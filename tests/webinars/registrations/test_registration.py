@@ -262,7 +262,8 @@ def test_rate_limit_per_address(client, now, settings):
         assert register(client, episode, person(number)).status_code == 302
     response = register(client, episode, person(9))
     assert response.status_code == 429
-    assert "Terlalu banyak pendaftaran" in response.content.decode()
+    assert "Terlalu banyak percobaan pendaftaran" in response.content.decode()
+    assert int(response["Retry-After"]) > 0
     assert Registration.objects.count() == 2
 
 
