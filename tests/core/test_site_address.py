@@ -21,6 +21,8 @@ import pytest
 from tests.factories import home_page, make_episode, make_standard_page, wita
 from tests.html import soup
 from tests.webinars.registrations.test_registration import VALID
+from webinars.certificates import pdf as certificate_pdf
+from webinars.certificates.issuing import sheet_for
 from webinars.models import Certificate, Registration
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +117,8 @@ def test_set_site_address_sets_the_default_site_and_every_link_follows(client, n
     certificate = Certificate(episode=episode, verification_code="ABCD2345")
     assert certificate.verification_url() == "http://127.0.0.1:8601/sertifikat/verifikasi/ABCD2345/"
     assert certificate.download_url() == "http://127.0.0.1:8601/sertifikat/unduh/ABCD2345/"
+    sheet = sheet_for(episode)
+    assert certificate_pdf.verification_url(certificate, sheet) == certificate.verification_url()
 
     # Any host the default Site answers for (here the test client's) links to the Site's address.
     response = client.get("/webinar/seri-41/")

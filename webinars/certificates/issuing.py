@@ -30,6 +30,7 @@ from wagtail.models import Site
 
 from django_tasks import task
 
+from core.site_address import page_root_url
 from home.models import SiteSettings
 from webinars.certificates import pdf as certificate_pdf
 from webinars.certificates.models import (
@@ -140,6 +141,7 @@ def sheet_for(episode):
     site = _site(episode)
     settings = CertificateSettings.for_site(site)
     return certificate_pdf.Sheet(
+        origin=page_root_url(episode),
         organisation=SiteSettings.for_site(site).organisation_name,
         signatory_name=settings.signatory_name,
         signatory_title=settings.signatory_title,

@@ -55,8 +55,12 @@ SIGNATORY_WIDTH = 300
 
 @dataclass(frozen=True)
 class Sheet:
-    """What every certificate of a run shares: the issuer, the signatory and the images."""
+    """What every certificate of a run shares: the issuer, the signatory, the images and the
+    address of the Site the QR code points to ('https://host', no trailing slash). Everything is
+    read in the issuing process: the forked drawing processes never touch the database or the
+    cache (a lock another thread held at the fork would hang them)."""
 
+    origin: str
     organisation: str
     signatory_name: str
     signatory_title: str
@@ -66,13 +70,18 @@ class Sheet:
     signature: bytes | None = None  # PNG or JPEG, the signature or stamp image
 
 
-def qr_code(certificate):
+def verification_url(certificate, sheet):
+    """The verification page's absolute URL the certificate carries, on the sheet's Site."""
+    return sheet.origin + certificate.verification_path()
+
+
+def qr_code(certificate, sheet):
     """The QR code printed on a certificate: it opens the public verification page.
 
     The mask is fixed: every mask gives a valid code that any reader decodes, and trying all
     eight to pick the "best" took segno 8 ms of each certificate's 20.
     """
-    return segno.make(certificate.verification_url(), error="m", mask=QR_MASK, micro=False)
+    return segno.make(verification_url(certificate, sheet), error="m", mask=QR_MASK, micro=False)
 
 
 def name_layout(name, max_width=TEXT_WIDTH):
@@ -216,7 +225,7 @@ def _signatory_block(pdf, sheet, signed_on):
 
 
 def _verification_block(pdf, certificate, sheet):
-    qr = qr_code(certificate)
+    qr = qr_code(certificate, sheet)
     x, top = 64, 64 + QR_SIZE
     matrix = qr.matrix
     cell = QR_SIZE / len(matrix)
@@ -236,7 +245,7 @@ def _verification_block(pdf, certificate, sheet):
     pdf.setFillColor(INK)
     pdf.drawPath(path, stroke=0, fill=1)
     pdf.setFont(REGULAR, 7.5)
-    pdf.drawString(x, 44, certificate.verification_url())
+    pdf.drawString(x, 44, verification_url(certificate, sheet))
     text_x, width = x + QR_SIZE + 12, SIGNATORY_X - SIGNATORY_WIDTH / 2 - x - QR_SIZE - 24
     pdf.setFillColor(BRAND)
     pdf.setFont(BOLD, 8.5)

@@ -11,7 +11,7 @@ from tests.factories import make_episode, make_registration, wita
 from webinars.attendance.service import check_in, mark, record_durations
 from webinars.certificates import issuing
 from webinars.certificates import pdf as certificate_pdf
-from webinars.certificates.issuing import EpisodeNotOver, NoJPValue, revoke, run_issuing, start_run
+from webinars.certificates.issuing import EpisodeNotOver, NoJPValue, revoke, run_issuing, sheet_for, start_run
 from webinars.models import (
     Certificate,
     CertificateRun,
@@ -120,7 +120,7 @@ def test_qr_code_opens_the_verification_page(held_episode, attendee):
     certificate = Certificate.objects.get()
     url = f"http://testserver/sertifikat/verifikasi/{certificate.verification_code}/"
     assert certificate.verification_url() == url
-    qr = certificate_pdf.qr_code(certificate)
+    qr = certificate_pdf.qr_code(certificate, sheet_for(held_episode))
     # segno cannot read a code back; the same URL encoded the same way must give the same modules.
     assert qr.matrix == segno.make(url, error="m", mask=qr.mask, micro=False).matrix
     assert qr.matrix != segno.make(url + "x", error="m", mask=qr.mask, micro=False).matrix
