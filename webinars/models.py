@@ -1,5 +1,5 @@
 """Every model of the webinars app, one import away. Each is defined in its room's models module
-(episodes, registrations, attendance, certificates, statistics); Django loads them from here.
+(episodes, registrations, attendance, evaluations, certificates, statistics); Django loads them from here.
 
 For code outside the webinars app (demo content, news, tests). Inside the app, rooms import from
 each other's models modules directly, following the arrows in docs/architecture.md.
@@ -14,6 +14,7 @@ from webinars.certificates.models import (
     CertificateStatus,
     RunStatus,
 )
+from webinars.evaluations.models import Evaluation, EvaluationAnswer, Question, Questionnaire
 from webinars.episodes.models import (
     EpisodeIndexPage,
     EpisodeMaterial,
@@ -53,8 +54,12 @@ __all__ = [
     "EpisodeSeats",
     "EpisodeSpeaker",
     "EpisodeTag",
+    "Evaluation",
+    "EvaluationAnswer",
     "OutgoingEmail",
     "ParticipantType",
+    "Question",
+    "Questionnaire",
     "Registration",
     "RegistrationStatus",
     "RunStatus",
