@@ -14,7 +14,6 @@ from webinars.certificates.models import (
     CertificateStatus,
     RunStatus,
 )
-from webinars.evaluations.models import Evaluation, EvaluationAnswer, Question, Questionnaire
 from webinars.episodes.models import (
     EpisodeIndexPage,
     EpisodeMaterial,
@@ -25,6 +24,7 @@ from webinars.episodes.models import (
     SpeakerRole,
 )
 from webinars.episodes.speakers import SpeakerIndexPage, SpeakerPage
+from webinars.evaluations.models import Evaluation, EvaluationAnswer, Question, Questionnaire
 from webinars.registrations.models import (
     PERSON_FIELDS,
     EmailKind,

@@ -139,11 +139,15 @@ def issue_after_evaluation(registration):
     if not episode.evaluation_required or episode.end > timezone.now() or episode.jp is None:
         return None
     registration = (
-        Registration.objects.select_related("attendance", "certificate", "evaluation").filter(pk=registration.pk).first()
+        Registration.objects.select_related("attendance", "certificate", "evaluation")
+        .filter(pk=registration.pk)
+        .first()
     )
     if registration is None or reason_to_skip(registration, episode):
         return None
-    if not CertificateRun.objects.filter(episode=episode, status=RunStatus.DONE, registration__isnull=True).exists():
+    if not CertificateRun.objects.filter(
+        episode=episode, status=RunStatus.DONE, registration__isnull=True
+    ).exists():
         return None
     if setup_problems(_site(episode)):
         return None

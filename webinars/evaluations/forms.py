@@ -38,7 +38,10 @@ class EvaluationForm(forms.Form):
                     coerce=int,
                     widget=forms.RadioSelect,
                     initial=initial_values.get((question.pk, section.speaker_id)),
-                    error_messages={"required": "Pilih salah satu nilai.", "invalid_choice": "Pilih nilai 1 sampai 4."},
+                    error_messages={
+                        "required": "Pilih salah satu nilai.",
+                        "invalid_choice": "Pilih nilai 1 sampai 4.",
+                    },
                 )
                 self.keys[name] = (question, section.speaker_id)
                 section.field_names.append(name)

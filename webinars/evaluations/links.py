@@ -14,7 +14,9 @@ EVALUATION_SALT = "webinars.evaluation"
 
 def evaluation_path(registration):
     episode = registration.episode
-    return episode.url + episode.reverse_subpage("evaluation", args=[make_token(registration, EVALUATION_SALT)])
+    return episode.url + episode.reverse_subpage(
+        "evaluation", args=[make_token(registration, EVALUATION_SALT)]
+    )
 
 
 def evaluation_url(registration):

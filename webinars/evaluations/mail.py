@@ -39,7 +39,7 @@ def queue_evaluation_requests(now=None):
             Q(episode__evaluation_closes_at__gt=now)
             | Q(
                 episode__evaluation_closes_at__isnull=True,
-                episode__end__gt=now - datetime.timedelta(days=DEFAULT_OPEN_DAYS)
+                episode__end__gt=now - datetime.timedelta(days=DEFAULT_OPEN_DAYS),
             )
         )
         .exclude(emails__kind=EmailKind.EVALUATION)

@@ -91,7 +91,9 @@ class Questionnaire(ClusterableModel):
         if not self.evaluations.exists():
             return None
         today = timezone.localdate().strftime("%d-%m-%Y")
-        copy = Questionnaire.objects.create(title=f"{self.title} (versi s.d. {today})", archived_at=timezone.now())
+        copy = Questionnaire.objects.create(
+            title=f"{self.title} (versi s.d. {today})", archived_at=timezone.now()
+        )
         for question in Question.objects.filter(questionnaire=self):
             old_pk = question.pk
             question.pk = None
@@ -118,7 +120,9 @@ class Question(Orderable):
         max_length=16,
         choices=QuestionAbout.choices,
         default=QuestionAbout.ORGANISATION,
-        help_text=_("Pertanyaan tentang narasumber ditanyakan untuk setiap narasumber dan moderator episode."),
+        help_text=_(
+            "Pertanyaan tentang narasumber ditanyakan untuk setiap narasumber dan moderator episode."
+        ),
     )
 
     panels = [FieldPanel("text"), FieldPanel("about")]
@@ -149,7 +153,9 @@ class EpisodeEvaluationMixin(models.Model):
     evaluation_required = models.BooleanField(
         _("evaluasi wajib sebelum sertifikat"),
         default=False,
-        help_text=_("Bila dicentang, sertifikat hanya terbit bagi peserta hadir yang sudah mengisi evaluasi."),
+        help_text=_(
+            "Bila dicentang, sertifikat hanya terbit bagi peserta hadir yang sudah mengisi evaluasi."
+        ),
     )
     evaluation_closes_at = models.DateTimeField(
         _("evaluasi ditutup"),
@@ -175,14 +181,17 @@ class EpisodeEvaluationMixin(models.Model):
     def clean(self):
         super().clean()
         if self.evaluation_closes_at and self.end and self.evaluation_closes_at <= self.end:
-            raise ValidationError({"evaluation_closes_at": _("Evaluasi harus ditutup setelah acara selesai.")})
+            raise ValidationError(
+                {"evaluation_closes_at": _("Evaluasi harus ditutup setelah acara selesai.")}
+            )
         answered = Evaluation.objects.filter(episode_id=self.pk).values_list("questionnaire_id", flat=True)
         used = answered.first() if self.pk else None
         if used is not None and self.evaluation_questionnaire_id not in (None, used):
             raise ValidationError(
                 {
                     "evaluation_questionnaire": _(
-                        "Sudah ada peserta yang menjawab kuesioner lain; kuesioner episode ini tidak bisa diganti."
+                        "Sudah ada peserta yang menjawab kuesioner lain; "
+                        "kuesioner episode ini tidak bisa diganti."
                     )
                 }
             )
@@ -192,7 +201,7 @@ class EpisodeEvaluationMixin(models.Model):
         return self.evaluation_closes_at or self.end + datetime.timedelta(days=DEFAULT_OPEN_DAYS)
 
     def evaluation_state(self, now=None):
-        """"not_yet" before the episode ends, "open" until the close, then "closed"."""
+        """ "not_yet" before the episode ends, "open" until the close, then "closed"."""
         now = now or timezone.now()
         if now < self.end:
             return "not_yet"
@@ -264,5 +273,7 @@ class EvaluationAnswer(models.Model):
         verbose_name = _("jawaban evaluasi")
         verbose_name_plural = _("jawaban evaluasi")
         constraints = [
-            models.CheckConstraint(condition=models.Q(value__gte=1, value__lte=4), name="answer_value_1_to_4"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=4), name="answer_value_1_to_4"
+            ),
         ]

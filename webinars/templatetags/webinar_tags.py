@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
+from core.dates import wita_text
 from webinars.episodes.models import EpisodePage
 from webinars.evaluations.links import evaluation_url as signed_evaluation_url
 from webinars.evaluations.satisfaction import satisfaction_index
@@ -26,10 +27,7 @@ def wita_range(episode):
 @register.filter
 def wita_moment(moment):
     """'Kamis, 10 Juli 2025 pukul 09.00 WITA'."""
-    if not moment:
-        return ""
-    local = timezone.localtime(moment)
-    return f"{date_format(local, 'l, j F Y')} pukul {local:%H.%M} WITA"
+    return wita_text(moment) if moment else ""
 
 
 @register.simple_tag

@@ -9,7 +9,8 @@ from webinars.registrations.mail import queue_due_reminders, requeue_stuck
 
 class Command(BaseCommand):
     help = (
-        "Mengantrekan email pengingat (H-1 dan 1 jam) dan permintaan evaluasi, serta mengirim ulang email yang tertunda. "
+        "Mengantrekan email pengingat (H-1 dan 1 jam) dan permintaan evaluasi, serta mengirim ulang "
+        "email yang tertunda. "
         "Jalankan lewat cron tiap 5 menit, atau dengan --every untuk berulang."
     )
 
@@ -23,7 +24,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 requests = queue_evaluation_requests()
             retried = requeue_stuck()
-            self.stdout.write(f"{reminders} pengingat dan {requests} permintaan evaluasi diantrekan, {retried} email tertunda dikirim ulang.")
+            self.stdout.write(
+                f"{reminders} pengingat dan {requests} permintaan evaluasi diantrekan, "
+                f"{retried} email tertunda dikirim ulang."
+            )
             if not every:
                 return
             time.sleep(every)
