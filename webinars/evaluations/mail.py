@@ -5,21 +5,13 @@ certificate email instead."""
 
 import datetime
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from webinars.evaluations.models import DEFAULT_OPEN_DAYS
-from webinars.evaluations.service import may_evaluate
+from webinars.evaluations.service import COUNTED_ATTENDANCE, may_evaluate
 from webinars.registrations.mail import queue_email
 from webinars.registrations.models import EmailKind, Registration, RegistrationStatus
-
-# Attendance that counts toward the certificate (Attendance.meets_minimum), as a query.
-COUNTED_ATTENDANCE = (
-    Q(attendance__checked_in_at__isnull=False)
-    | Q(attendance__marked_by_hand=True)
-    | Q(attendance__minutes__isnull=False, episode__certificate_minimum_minutes__isnull=True)
-    | Q(attendance__minutes__gte=F("episode__certificate_minimum_minutes"))
-)
 
 
 def queue_evaluation_requests(now=None):

@@ -57,7 +57,9 @@ class SatisfactionIndex:
 def round_half_up(value, places=2):
     """An exact number (Fraction) rounded half up to ``places`` decimals, as a Decimal."""
     scale = 10**places
-    return Decimal(math.floor(Fraction(value) * scale + Fraction(1, 2))) / scale
+    return (Decimal(math.floor(Fraction(value) * scale + Fraction(1, 2))) / scale).quantize(
+        Decimal(1).scaleb(-places)
+    )
 
 
 def index_value(item_means):

@@ -9,10 +9,20 @@ answers of whichever came last (tests/webinars/evaluations/test_concurrency.py, 
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F, Q
 
 from webinars.evaluations.models import Evaluation, EvaluationAnswer, QuestionAbout
 from webinars.evaluations.signals import evaluation_submitted
 from webinars.registrations.models import Registration, RegistrationStatus
+
+# Registrations whose attendance counts toward the certificate (Attendance.meets_minimum), as a
+# filter on Registration: the people who may evaluate, with may_evaluate().
+COUNTED_ATTENDANCE = Q(status=RegistrationStatus.CONFIRMED) & (
+    Q(attendance__checked_in_at__isnull=False)
+    | Q(attendance__marked_by_hand=True)
+    | Q(attendance__minutes__isnull=False, episode__certificate_minimum_minutes__isnull=True)
+    | Q(attendance__minutes__gte=F("episode__certificate_minimum_minutes"))
+)
 
 
 @dataclass
