@@ -30,7 +30,7 @@ from fractions import Fraction
 
 from django.db.models import Count, Sum
 
-from webinars.evaluations.models import Evaluation, EvaluationAnswer
+from webinars.evaluations.models import EvaluationAnswer
 
 MIN_RESPONDENTS = 5
 CONVERSION = 25
@@ -81,35 +81,30 @@ def category(value):
     raise ValueError(f"{value} is below 25")
 
 
-def item_means_by_episode(episode_ids):
-    """{episode id: [item mean (Fraction) …]} from the stored answers."""
+def satisfaction_indices(episode_ids):
+    """{episode id: SatisfactionIndex} for the episodes with at least MIN_RESPONDENTS
+    respondents; the others are left out. One query however many episodes.
+
+    Every item of the form must be answered, so an episode's respondents are the answers of its
+    most answered item (items of an older questionnaire version included).
+    """
     rows = (
         EvaluationAnswer.objects.filter(evaluation__episode_id__in=episode_ids)
         .values("evaluation__episode_id", "question_id", "speaker_name")
         .annotate(total=Sum("value"), answers=Count("id"))
         .order_by()
     )
-    means = {}
+    means, respondents = {}, {}
     for row in rows:
-        means.setdefault(row["evaluation__episode_id"], []).append(Fraction(row["total"], row["answers"]))
-    return means
-
-
-def satisfaction_indices(episode_ids):
-    """{episode id: SatisfactionIndex} for the episodes with at least MIN_RESPONDENTS
-    evaluations; the others are left out. Two queries however many episodes."""
-    respondents = dict(
-        Evaluation.objects.filter(episode_id__in=episode_ids)
-        .values_list("episode_id")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    enough = [episode_id for episode_id, count in respondents.items() if count >= MIN_RESPONDENTS]
+        episode_id = row["evaluation__episode_id"]
+        means.setdefault(episode_id, []).append(Fraction(row["total"], row["answers"]))
+        respondents[episode_id] = max(respondents.get(episode_id, 0), row["answers"])
     indices = {}
-    for episode_id, means in item_means_by_episode(enough).items():
-        value = index_value(means)
-        grade, performance = category(value)
-        indices[episode_id] = SatisfactionIndex(value, grade, performance, respondents[episode_id])
+    for episode_id, item_means in means.items():
+        if respondents[episode_id] >= MIN_RESPONDENTS:
+            value = index_value(item_means)
+            grade, performance = category(value)
+            indices[episode_id] = SatisfactionIndex(value, grade, performance, respondents[episode_id])
     return indices
 
 

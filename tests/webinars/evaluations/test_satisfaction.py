@@ -5,7 +5,8 @@ from fractions import Fraction
 
 import pytest
 
-from tests.factories import make_episode, make_registration, make_speaker
+from tests.factories import make_episode, make_registration, make_speaker, statistics_page
+from tests.html import text
 from webinars.attendance.service import check_in
 from webinars.evaluations.models import Questionnaire
 from webinars.evaluations.satisfaction import (
@@ -30,6 +31,8 @@ from webinars.models import SpeakerRole
         ([3, Fraction(7, 2), Fraction(5, 2)], "75.00"),
         # (3.2 + 3.6 + 3.4 + 3.0) / 4 = 3.3 → 82.50.
         ([Fraction(16, 5), Fraction(18, 5), Fraction(17, 5), 3], "82.50"),
+        # The example on /statistik/: 24.1 / 7 × 25 = 86.0714… → 86.07.
+        ([Fraction(value, 10) for value in (36, 35, 34, 36, 32, 35, 33)], "86.07"),
         # Means 10/3 and 3: 19/6 × 25 = 79.1666… → 79.17 (half up).
         ([Fraction(10, 3), 3], "79.17"),
         # 3.5322 × 25 = 88.305 exactly: half up gives 88.31, category A.
@@ -101,3 +104,31 @@ def test_episode_index_from_stored_answers_hidden_below_five_respondents(now):
     assert index.value == Decimal("89.50")
     assert (index.grade, index.performance, index.respondents) == ("A", "Sangat Baik", 5)
     assert satisfaction_indices([episode.pk]) == {episode.pk: index}
+
+
+@pytest.mark.django_db
+def test_the_public_pages_show_the_index_only_from_five_respondents(client, now):
+    speaker = make_speaker(title="Dr. Satu")
+    episode = make_episode(series_number=41, roles=[(speaker, SpeakerRole.SPEAKER)])
+    archive = statistics_page()
+    questionnaire = Questionnaire.default()
+    keys = [
+        (question, speaker.pk if question.about == "narasumber" else None)
+        for question in questionnaire.questions.all()
+    ]
+    registrations = [make_registration(episode) for _ in range(MIN_RESPONDENTS)]
+    for registration in registrations:
+        check_in(registration)
+    for registration, value in zip(registrations[:4], [4, 4, 3, 3], strict=True):
+        save_evaluation(registration, questionnaire, dict.fromkeys(keys, value), "Komentar rahasia")
+    assert "Indeks kepuasan peserta" not in text(client.get(episode.url))
+    assert "responden" not in text(client.get(archive.url)).split("Semua episode")[1].split("Sumber angka")[0]
+
+    save_evaluation(registrations[4], questionnaire, dict.fromkeys(keys, 2), "Komentar rahasia")
+    # (4 + 4 + 3 + 3 + 2) / 5 = 3.2 on every item → 80.00, B.
+    page = text(client.get(episode.url))
+    assert "Indeks kepuasan peserta (IKM, 5 responden; cara menghitung ) 80,00 · mutu B (Baik)" in page
+    statistics = text(client.get(archive.url))
+    assert "80,00 (B) 5 responden" in statistics
+    assert "IKM = rata-rata nilai semua unsur (setiap unsur berbobot sama) × 25" in statistics
+    assert "Komentar rahasia" not in page + statistics
