@@ -41,8 +41,14 @@ class Section:
 
 def evaluated_people(episode):
     """The episode's speakers then its moderators (EpisodeSpeaker rows), each person once."""
+    roles = list(
+        episode.speaker_roles.filter(role__in=["narasumber", "moderator"])
+        .select_related("speaker")
+        .order_by("sort_order")
+    )
+    roles.sort(key=lambda role: role.role == "moderator")
     seen, people = set(), []
-    for role in [*episode.speakers, *episode.moderators]:
+    for role in roles:
         if role.speaker_id not in seen:
             seen.add(role.speaker_id)
             people.append(role)
