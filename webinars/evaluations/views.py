@@ -37,6 +37,8 @@ def evaluation_view(request, episode, token):
     if state != "open":
         return render_uncached(request, TEMPLATE, context, status=409 if request.method == "POST" else 200)
     questionnaire = evaluation.questionnaire if evaluation else episode.questionnaire_in_use()
+    if questionnaire is None:  # staff removed every questionnaire: nothing to ask
+        raise Http404
     form_sections = sections(episode, questionnaire)
     initial = {}
     if evaluation:
