@@ -2,15 +2,19 @@
 links and answer, against gunicorn on PostgreSQL and Redis (production settings).
 
     .venv/bin/python bench/evaluations.py [--attendees 2888] [--concurrency 32] [--repeat 10]
+                                          [--within 600]
 
 The expected shape is 2,888 responses within 10 minutes of the end (episode 40's attendance),
-about 5 a second; this sends them as fast as the server takes them, so the rate it prints is
-the headroom. It creates a throwaway database, an ended episode with two speakers and a
-moderator (the standard questionnaire: 3 × 3 + 4 = 13 items) and its attendees, then each
-person GETs their signed link and POSTs every item and a comment over a keep-alive connection.
-``--repeat`` percent of them submit a second time at once from another connection (a double tap,
-two tabs). Then it counts the rows: one evaluation per person, every one with all 13 answers,
-nothing lost or doubled.
+about 5 a second. By default this sends them as fast as the server takes them, so the rate it
+prints is the headroom; ``--within 600`` spreads them evenly over the 10 minutes instead, for
+the latency people see at the expected shape.
+
+It creates a throwaway database, an ended episode with two speakers and a moderator (the
+standard questionnaire: 3 × 3 + 4 = 13 items) and its attendees, then each person GETs their
+signed link and POSTs every item and a comment over a keep-alive connection. ``--repeat``
+percent of them submit a second time at once from another connection (a double tap, two tabs).
+Then it counts the rows: one evaluation per person, every one with all 13 answers, nothing lost
+or doubled.
 """
 
 import argparse
@@ -71,13 +75,14 @@ def answer_body(names, number):
     return urlencode({"csrfmiddlewaretoken": CSRF, **values, "comment": f"Komentar uji {number}"})
 
 
-def answer_many(port, jobs, names):
-    """Each job: (number, path). GET the form, then POST the answers; returns (GET status, GET
-    seconds, POST status, POST seconds) per job."""
+def answer_many(port, jobs, names, zero):
+    """Each job: (seconds after ``zero`` to start, number, path). GET the form, then POST the
+    answers; returns (GET status, GET seconds, POST status, POST seconds) per job."""
     results = []
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={CSRF}"}
-    for number, path in jobs:
+    for at, number, path in jobs:
+        time.sleep(max(0, zero + at - time.perf_counter()))
         started = time.perf_counter()
         connection.request("GET", path, headers={"Cookie": f"csrftoken={CSRF}"})
         response = connection.getresponse()
@@ -101,6 +106,9 @@ def main():
     parser.add_argument("--attendees", type=int, default=2888)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--repeat", type=int, default=10, help="percent who submit twice at once")
+    parser.add_argument(
+        "--within", type=float, default=0, help="spread the people evenly over this many seconds (0: at once)"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8472)
     parser.add_argument("--database", default="asn_bench_evaluations")
@@ -123,15 +131,17 @@ def main():
         names = set(re.findall(r'name="(q[0-9]+(?:-s[0-9]+)?)"', form))
         if len(names) != ITEMS:
             sys.exit(f"{len(names)} items on the form, expected {ITEMS}")
-        # The second submits go to other connections than the first, so they can overlap.
-        shares = [jobs[i :: options.concurrency] for i in range(options.concurrency)]
-        for position, job in enumerate(twice):
-            shares[(position * 7 + 3) % options.concurrency].append(job)
-        for share in shares:
-            rng.shuffle(share)
+        # Person k starts at k × within / attendees; a second submit at the same moment as the
+        # first. Dealt round-robin in that order, the two go to different connections.
+        gap = options.within / options.attendees
+        schedule = sorted(
+            [(number * gap, number, path) for number, path in jobs]
+            + [(number * gap, number, path) for number, path in twice]
+        )
+        shares = [schedule[i :: options.concurrency] for i in range(options.concurrency)]
         started = time.perf_counter()
         with ThreadPoolExecutor(options.concurrency) as pool:
-            futures = [pool.submit(answer_many, options.port, share, names) for share in shares]
+            futures = [pool.submit(answer_many, options.port, share, names, started) for share in shares]
         results = [result for future in futures for result in future.result()]
         elapsed = time.perf_counter() - started
 

@@ -121,3 +121,15 @@ def test_the_certificate_email_invites_to_evaluate_while_it_is_open(client, open
     assert "isi evaluasi narasumber dan\npenyelenggaraan" in message.body
     assert "sampai Jumat, 8 Agustus 2025 pukul 17.00 WITA" in message.body
     assert "http://testserver" + evaluation_path(attendee) in message.body
+
+
+def test_the_page_and_the_answer_cost_a_fixed_number_of_queries(
+    client, open_episode, attendee, django_assert_max_num_queries
+):
+    """Thousands answer within minutes of the end: however many speakers, a few queries each."""
+    path = evaluation_path(attendee)
+    client.get(path)
+    with django_assert_max_num_queries(11):
+        page = client.get(path).content.decode()
+    with django_assert_max_num_queries(22):
+        assert client.post(path, every_answer(page, 3)).status_code == 200
