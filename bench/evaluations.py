@@ -82,7 +82,13 @@ def answer_many(port, jobs, names, zero):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={CSRF}"}
     for at, number, path in jobs:
-        time.sleep(max(0, zero + at - time.perf_counter()))
+        wait = zero + at - time.perf_counter()
+        if wait > 1:
+            # Spread out, each person is a phone of their own: the server has closed this idle
+            # keep-alive connection (gunicorn.conf.py's keepalive) and a browser would open one.
+            connection.close()
+            time.sleep(wait)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         started = time.perf_counter()
         connection.request("GET", path, headers={"Cookie": f"csrftoken={CSRF}"})
         response = connection.getresponse()

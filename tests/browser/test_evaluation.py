@@ -3,11 +3,22 @@ the speaker, the moderator and the organisation, and then downloads the certific
 answer released. The page passes axe-core and never scrolls sideways."""
 
 import re
+import shutil
+import subprocess
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.browser.support import AXE_JS, needs_axe, screenshot, skip_unless_chromium
+from tests.browser.support import (
+    AXE_JS,
+    VNU_JAR,
+    needs_axe,
+    needs_java,
+    needs_vnu,
+    screenshot,
+    skip_unless_chromium,
+)
 
 skip_unless_chromium()
 
@@ -118,3 +129,18 @@ def test_attendee_evaluates_on_a_phone_then_downloads_the_certificate(
     download.value.save_as(saved)
     assert saved.read_bytes().startswith(b"%PDF")
     assert all(local.is_local(url) for url in local.requests)
+
+
+@needs_vnu
+@needs_java
+def test_the_evaluation_page_is_valid_html(attendee_waiting, live_server, tmp_path):
+    with urllib.request.urlopen(live_server.url + attendee_waiting, timeout=30) as response:  # noqa: S310
+        (tmp_path / "evaluasi.html").write_bytes(response.read())
+    result = subprocess.run(  # noqa: S603 (our own command line)
+        [shutil.which("java"), "-jar", str(VNU_JAR), "--errors-only", str(tmp_path / "evaluasi.html")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
