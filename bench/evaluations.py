@@ -119,8 +119,10 @@ def main():
     parser.add_argument("--port", type=int, default=8472)
     parser.add_argument("--database", default="asn_bench_evaluations")
     parser.add_argument("--redis-db", type=int, default=4)
+    parser.add_argument("--redis-url", help="another Redis than 127.0.0.1:6379/<redis-db>")
     options = parser.parse_args()
-    env = production_env(options.database, redis_db=options.redis_db)
+    extra = {"REDIS_URL": options.redis_url} if options.redis_url else {}
+    env = production_env(options.database, redis_db=options.redis_db, **extra)
 
     fresh_database(env, options.database)
     output = manage(env, "shell", stdin=SETUP.format(attendees=options.attendees))

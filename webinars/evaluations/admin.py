@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import View
 
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.models import DeleteView, EditView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.exports import SpreadsheetExport
 from webinars.evaluations.models import Evaluation, Questionnaire
@@ -64,14 +65,18 @@ class QuestionnaireDeleteView(DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class QuestionnaireViewSet(SnippetViewSet):
+class QuestionnaireViewSet(ModelViewSet):
+    """A viewset of its own rather than a snippet: staff never get the generic snippets area."""
+
     model = Questionnaire
+    name = "kuesioner"
     icon = "list-ul"
     menu_label = gettext_lazy("Kuesioner")
     edit_view_class = QuestionnaireEditView
     delete_view_class = QuestionnaireDeleteView
     list_display = ["title", "is_default", "archived_at", "created_at"]
     copy_view_enabled = False
+    inspect_view_enabled = False
 
 
 class ResultsSpreadsheet(SpreadsheetExport, View):

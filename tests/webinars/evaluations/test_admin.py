@@ -119,7 +119,7 @@ def test_editing_an_answered_questionnaire_keeps_past_results(client, moderator,
             ),
         }
     )
-    response = client.post(f"/admin/snippets/webinars/questionnaire/edit/{questionnaire.pk}/", form)
+    response = client.post(f"/admin/kuesioner/edit/{questionnaire.pk}/", form)
     assert response.status_code == 302, response.content.decode()[:3000]
 
     questionnaire.refresh_from_db()
@@ -141,6 +141,28 @@ def test_editing_an_answered_questionnaire_keeps_past_results(client, moderator,
         (item.subject, item.question, item.answers, item.mean) for item in before.items
     ]
     # The archived version can neither be edited nor deleted.
-    client.get(f"/admin/snippets/webinars/questionnaire/edit/{archived.pk}/")
-    assert client.post(f"/admin/snippets/webinars/questionnaire/delete/{archived.pk}/").status_code == 302
+    client.get(f"/admin/kuesioner/edit/{archived.pk}/")
+    assert client.post(f"/admin/kuesioner/delete/{archived.pk}/").status_code == 302
     assert Questionnaire.objects.filter(pk=archived.pk).exists()
+
+
+def test_moderators_list_and_add_questionnaires_outside_the_snippets_area(client, moderator):
+    client.force_login(moderator)
+    listing = client.get("/admin/kuesioner/")
+    assert listing.status_code == 200 and "Kuesioner standar" in text(listing)
+    form = client.get("/admin/kuesioner/new/")
+    assert form.status_code == 200
+    assert "questions-TOTAL_FORMS" in form.content.decode()
+    response = client.post(
+        "/admin/kuesioner/new/",
+        nested_form_data(
+            {
+                "title": "Kuesioner pelatihan teknis",
+                "questions": inline_formset([{"text": "Kesesuaian materi", "about": "penyelenggara"}]),
+            }
+        ),
+    )
+    assert response.status_code == 302
+    created = Questionnaire.objects.get(title="Kuesioner pelatihan teknis")
+    assert [question.text for question in created.questions.all()] == ["Kesesuaian materi"]
+    assert Questionnaire.default().title == "Kuesioner standar"  # a new one is not the default
