@@ -43,6 +43,9 @@ bench-pages: install ## Page speed: CPU and queries per page, then wrk against g
 bench-registrations: install ## Registration rush against gunicorn on PostgreSQL and Redis (bench/registration.py)
 	$(PYTHON) bench/registration.py
 
+bench-evaluations: install ## Evaluation rush: 2,888 attendees answer against gunicorn on PostgreSQL and Redis (bench/evaluations.py)
+	$(PYTHON) bench/evaluations.py
+
 bench-certificates: install ## Certificate benchmark: issue 3,000 on PostgreSQL, time downloads via gunicorn (see bench/certificates.py)
 	$(PYTHON) bench/certificates.py
 
@@ -73,4 +76,4 @@ lint: install ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-.PHONY: help install run test lint bench bench-pages bench-registrations bench-certificates bench-import failover messages screenshots
+.PHONY: help install run test lint bench bench-pages bench-registrations bench-evaluations bench-certificates bench-import failover messages screenshots

@@ -4,13 +4,11 @@ deleted by hand."""
 
 import datetime
 
-from django.utils import timezone
-from django.utils.formats import date_format
-
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.dates import wita_text
 from core.exports import SpreadsheetExport
 
 EMPTY = "–"
@@ -29,8 +27,7 @@ class RecordInspectView(InspectView):
         if value is None or value == "":
             return EMPTY
         if isinstance(value, datetime.datetime):
-            local = timezone.localtime(value)
-            return f"{date_format(local, 'l, j F Y')} pukul {local:%H.%M} WITA"
+            return wita_text(value)
         return value
 
 

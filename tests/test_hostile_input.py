@@ -74,6 +74,7 @@ FORMS = {
 TOKEN_PATHS = [
     "{episode}daftar/selesai/{token}/",
     "{episode}batal/{token}/",
+    "{episode}evaluasi/{token}/",
     "/sertifikat/verifikasi/{token}/",
     "/sertifikat/unduh/{token}/",
 ]

@@ -1,5 +1,5 @@
 """Every model of the webinars app, one import away. Each is defined in its room's models module
-(episodes, registrations, attendance, certificates, statistics); Django loads them from here.
+(episodes, registrations, attendance, evaluations, certificates, statistics); Django loads them from here.
 
 For code outside the webinars app (demo content, news, tests). Inside the app, rooms import from
 each other's models modules directly, following the arrows in docs/architecture.md.
@@ -25,6 +25,7 @@ from webinars.episodes.models import (
     SpeakerRole,
 )
 from webinars.episodes.speakers import SpeakerIndexPage, SpeakerPage
+from webinars.evaluations.models import Evaluation, EvaluationAnswer, Question, Questionnaire
 from webinars.registrations.models import (
     PERSON_FIELDS,
     EmailKind,
@@ -54,9 +55,13 @@ __all__ = [
     "EpisodeSeats",
     "EpisodeSpeaker",
     "EpisodeTag",
+    "Evaluation",
+    "EvaluationAnswer",
     "LegacyCertificate",
     "OutgoingEmail",
     "ParticipantType",
+    "Question",
+    "Questionnaire",
     "Registration",
     "RegistrationStatus",
     "RunStatus",

@@ -60,6 +60,7 @@ class Skip(StrEnum):
     NOT_CONFIRMED = "skipped_not_confirmed"
     NOT_ATTENDED = "skipped_not_attended"
     TOO_SHORT = "skipped_too_short"
+    NO_EVALUATION = "skipped_no_evaluation"
 
 
 class NoJPValue(Exception):
@@ -97,6 +98,8 @@ def reason_to_skip(registration, episode):
         return Skip.NOT_ATTENDED
     if not attendance.meets_minimum(episode.certificate_minimum_minutes):
         return Skip.TOO_SHORT
+    if episode.evaluation_required and getattr(registration, "evaluation", None) is None:
+        return Skip.NO_EVALUATION
     return None
 
 
@@ -121,6 +124,35 @@ def start_run(episode, user=None):
     if problems:
         raise SetupIncomplete(problems)
     run = CertificateRun.objects.create(episode=episode, requested_by=user)
+    transaction.on_commit(lambda: issue_certificates.enqueue(run.pk))
+    return run
+
+
+def issue_after_evaluation(registration):
+    """Queue the issuing of this one person's certificate, now that they have answered the
+    evaluation their episode requires; returns the CertificateRun, or None when nothing is owed
+    yet or the registrar still has to issue the episode's certificates.
+
+    Only once the registrar has issued the episode (a finished run exists) does this run on its
+    own: before that, the registrar's run includes everyone who has answered.
+    """
+    episode = registration.episode
+    if not episode.evaluation_required or episode.end > timezone.now() or episode.jp is None:
+        return None
+    registration = (
+        Registration.objects.select_related("attendance", "certificate", "evaluation")
+        .filter(pk=registration.pk)
+        .first()
+    )
+    if registration is None or reason_to_skip(registration, episode):
+        return None
+    if not CertificateRun.objects.filter(
+        episode=episode, status=RunStatus.DONE, registration__isnull=True
+    ).exists():
+        return None
+    if setup_problems(_site(episode)):
+        return None
+    run = CertificateRun.objects.create(episode=episode, registration=registration)
     transaction.on_commit(lambda: issue_certificates.enqueue(run.pk))
     return run
 
@@ -159,10 +191,11 @@ def run_issuing(run_id):
     if run.status not in (RunStatus.QUEUED, RunStatus.RUNNING):
         return run
     episode = run.episode
+    registrations = Registration.objects.filter(episode=episode)
+    if run.registration_id:
+        registrations = registrations.filter(pk=run.registration_id)
     registrations = list(
-        Registration.objects.filter(episode=episode)
-        .select_related("attendance", "certificate")
-        .order_by("created_at", "pk")
+        registrations.select_related("attendance", "certificate", "evaluation").order_by("created_at", "pk")
     )
     skipped = Counter()
     eligible = []

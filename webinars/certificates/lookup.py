@@ -8,8 +8,11 @@ from enum import StrEnum
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.dates import wita_text
 from webinars.certificates.issuing import Skip, reason_to_skip
 from webinars.certificates.models import Certificate, CertificateRun, CertificateSettings, RunStatus
+from webinars.evaluations.links import evaluation_path
+from webinars.evaluations.service import may_evaluate
 from webinars.registrations.models import Registration, RegistrationStatus
 
 
@@ -28,6 +31,21 @@ class EpisodeStanding:
     certificate: Certificate | None
     standing: Standing
     explanation: str = ""
+
+    @property
+    def evaluation(self):
+        """The participant's evaluation of the episode: None when they cannot evaluate (not
+        recorded present, or the episode has not ended), else a dict with ``answered``,
+        ``open`` (can still be given or changed), ``closes`` (WITA, in words) and ``path``."""
+        registration, episode = self.registration, self.registration.episode
+        if episode.evaluation_state() == "not_yet" or not may_evaluate(registration, episode):
+            return None
+        return {
+            "answered": getattr(registration, "evaluation", None) is not None,
+            "open": episode.evaluation_is_open(),
+            "closes": wita_text(episode.evaluation_closing_time),
+            "path": evaluation_path(registration),
+        }
 
 
 def standing_of(registration, settings, now, running_episode_ids):
@@ -49,11 +67,16 @@ def standing_of(registration, settings, now, running_episode_ids):
         timezone.localdate(episode.end) + datetime.timedelta(days=settings.issue_within_days), "l, j F Y"
     )
     if episode.end > now:
+        who = (
+            "yang tercatat hadir dan mengisi evaluasi"
+            if episode.evaluation_required
+            else "yang tercatat hadir"
+        )
         return EpisodeStanding(
             registration,
             None,
             Standing.AWAITED,
-            f"Terbit setelah acara selesai bagi yang tercatat hadir, paling lambat {promised}.",
+            f"Terbit setelah acara selesai bagi {who}, paling lambat {promised}.",
         )
     reason = reason_to_skip(registration, episode)
     if reason == Skip.NOT_ATTENDED:
@@ -64,6 +87,17 @@ def standing_of(registration, settings, now, running_episode_ids):
             f"minimal {episode.certificate_minimum_minutes} menit."
         )
         return EpisodeStanding(registration, None, Standing.NOT_ELIGIBLE, explanation)
+    if reason == Skip.NO_EVALUATION:
+        closes = wita_text(episode.evaluation_closing_time)
+        if now >= episode.evaluation_closing_time:
+            explanation = (
+                f"Sertifikat episode ini mensyaratkan evaluasi, yang ditutup {closes} tanpa Anda isi."
+            )
+            return EpisodeStanding(registration, None, Standing.NOT_ELIGIBLE, explanation)
+        explanation = (
+            f"Isi evaluasi dulu: sertifikat terbit setelah Anda mengisinya. Evaluasi dibuka sampai {closes}."
+        )
+        return EpisodeStanding(registration, None, Standing.AWAITED, explanation)
     if episode.pk in running_episode_ids:
         return EpisodeStanding(registration, None, Standing.AWAITED, "Sedang diterbitkan; muat ulang nanti.")
     return EpisodeStanding(registration, None, Standing.AWAITED, f"Belum terbit; paling lambat {promised}.")
@@ -78,7 +112,7 @@ def participant_summary(request, email, earlier=()):
     at 100."""
     registrations = list(
         Registration.objects.filter(email__iexact=email)
-        .select_related("episode", "attendance", "certificate")
+        .select_related("episode", "attendance", "certificate", "evaluation")
         .order_by("-episode__start", "-pk")
     )
     settings = CertificateSettings.for_request(request)

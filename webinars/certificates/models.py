@@ -297,6 +297,16 @@ class CertificateRun(models.Model):
         related_name="+",
         verbose_name=_("diminta oleh"),
     )
+    # Set when the run is for one person only: queued when they answered the evaluation their
+    # episode requires before the certificate.
+    registration = models.ForeignKey(
+        "webinars.Registration",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hanya untuk"),
+    )
     status = models.CharField(_("status"), max_length=8, choices=RunStatus.choices, default=RunStatus.QUEUED)
     total = models.PositiveIntegerField(_("pendaftar"), default=0)
     processed = models.PositiveIntegerField(_("diproses"), default=0)
@@ -305,6 +315,7 @@ class CertificateRun(models.Model):
     skipped_not_attended = models.PositiveIntegerField(_("tidak hadir"), default=0)
     skipped_too_short = models.PositiveIntegerField(_("durasi kurang"), default=0)
     skipped_not_confirmed = models.PositiveIntegerField(_("batal / daftar tunggu"), default=0)
+    skipped_no_evaluation = models.PositiveIntegerField(_("belum mengisi evaluasi"), default=0)
     error = models.CharField(_("galat"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
     started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
@@ -332,6 +343,7 @@ class CertificateRun(models.Model):
             (self.skipped_not_attended, _("tidak hadir")),
             (self.skipped_too_short, _("durasi kurang")),
             (self.skipped_not_confirmed, _("batal / daftar tunggu")),
+            (self.skipped_no_evaluation, _("belum mengisi evaluasi")),
         ]
         return ", ".join(f"{count} {label}" for count, label in counts if count) or "–"
 

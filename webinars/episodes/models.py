@@ -33,6 +33,8 @@ from webinars.attendance.views import CheckInRoutes
 from webinars.episodes import calendar
 from webinars.episodes.filters import EpisodeFilterForm
 from webinars.episodes.structured_data import episode_event
+from webinars.evaluations.models import EpisodeEvaluationMixin
+from webinars.evaluations.views import EvaluationRoutes
 from webinars.registrations.models import EpisodeRegistrationMixin
 from webinars.registrations.views import RegistrationRoutes
 
@@ -206,15 +208,17 @@ class EpisodeIndexPage(RoutablePageMixin, BasePage):
 
 
 class EpisodePage(
+    EpisodeEvaluationMixin,
     EpisodeAttendanceMixin,
     EpisodeRegistrationMixin,
     RegistrationRoutes,
     CheckInRoutes,
+    EvaluationRoutes,
     RoutablePageMixin,
     BasePage,
 ):
-    """One episode of the series. Registration and attendance are composed in from their rooms:
-    their fields (the mixins) and their sub-routes (daftar/, presensi/ …)."""
+    """One episode of the series. Registration, attendance and evaluation are composed in from
+    their rooms: their fields (the mixins) and their sub-routes (daftar/, presensi/, evaluasi/ …)."""
 
     series_number = models.PositiveIntegerField(
         _("seri ke-"),
@@ -328,7 +332,10 @@ class EpisodePage(
         [
             # Wagtail's own tab names, so they follow the editor's language like every other page.
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList(EpisodeAttendanceMixin.attendance_panels, heading=_("Presensi & sertifikat")),
+            ObjectList(
+                EpisodeAttendanceMixin.attendance_panels + EpisodeEvaluationMixin.evaluation_panels,
+                heading=_("Presensi & sertifikat"),
+            ),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]

@@ -41,7 +41,7 @@ STUCK_AFTER = datetime.timedelta(minutes=5)
 MAX_ATTEMPTS = 8
 DELIVERY_ERRORS = (smtplib.SMTPException, OSError, socket.timeout)
 # Kinds a database constraint allows once per person (see OutgoingEmail.Meta).
-ONCE_ONLY = {EmailKind.REMINDER_DAY, EmailKind.REMINDER_HOUR}
+ONCE_ONLY = {EmailKind.REMINDER_DAY, EmailKind.REMINDER_HOUR, EmailKind.EVALUATION}
 # Reminders: (kind, opens this long before the start, closes this long before the start).
 REMINDER_WINDOWS = [
     (EmailKind.REMINDER_DAY, datetime.timedelta(hours=24), datetime.timedelta(hours=2)),
@@ -95,6 +95,12 @@ MESSAGES = {
         "Sertifikat Anda: ASN Adaptif Seri ke-{number}",
         "Terima kasih telah mengikuti Webinar ASN Adaptif Seri ke-{number}. Sertifikat Anda sudah terbit.",
         template="certificates/emails/certificate",
+    ),
+    EmailKind.EVALUATION: Message(
+        "Mohon isi evaluasi: ASN Adaptif Seri ke-{number}",
+        "Terima kasih telah mengikuti Webinar ASN Adaptif Seri ke-{number}. Mohon isi evaluasinya: "
+        "sertifikat episode ini terbit setelah Anda mengisi evaluasi.",
+        template="evaluations/emails/evaluation",
     ),
 }
 

@@ -233,6 +233,7 @@ class EmailKind(models.TextChoices):
     REMINDER_DAY = "reminder-day", _("Pengingat H-1")
     REMINDER_HOUR = "reminder-hour", _("Pengingat 1 jam")
     CERTIFICATE = "certificate", _("Sertifikat terbit")
+    EVALUATION = "evaluation", _("Permintaan evaluasi")
 
 
 class EmailStatus(models.TextChoices):
@@ -267,10 +268,11 @@ class OutgoingEmail(models.Model):
         verbose_name_plural = _("email peserta")
         ordering = ["-created_at"]
         constraints = [
-            # A reminder goes to each person once, however often the reminder job runs.
+            # A reminder (and the request to evaluate) goes to each person once, however often
+            # the reminder job runs.
             models.UniqueConstraint(
                 fields=["registration", "kind"],
-                condition=models.Q(kind__in=["reminder-day", "reminder-hour"]),
+                condition=models.Q(kind__in=["reminder-day", "reminder-hour", "evaluation"]),
                 name="one_reminder_of_each_kind",
             ),
         ]

@@ -66,6 +66,10 @@ def _anonymise_batch(ids, now):
             anonymised_at=now,
             updated_at=now,
         )
+        # An evaluation's comment is free text that may name the person; the ratings stay, so the
+        # results do not change. Reached through the relation: evaluations build on this room.
+        evaluations = Registration._meta.get_field("evaluation").related_model.objects
+        evaluations.filter(registration_id__in=ids).update(comment="")
         OutgoingEmail.objects.filter(registration_id__in=ids, status=EmailStatus.PENDING).update(
             status=EmailStatus.FAILED, next_attempt_at=None, last_error="Dianonimkan"
         )
@@ -117,6 +121,7 @@ def export(registrations):
                 "cancelled_at": registration.cancelled_at.isoformat() if registration.cancelled_at else None,
                 "attendance": _attendance(registration),
                 "certificate": _certificate(registration),
+                "evaluation": _evaluation(registration),
                 "emails": [
                     {
                         "kind": email.kind,
@@ -152,6 +157,21 @@ def _certificate(registration):
         "jp": certificate.jp,
         "status": certificate.status,
         "issued_at": certificate.issued_at.isoformat(),
+    }
+
+
+def _evaluation(registration):
+    evaluation = getattr(registration, "evaluation", None)
+    if evaluation is None:
+        return None
+    return {
+        "answered_at": evaluation.created_at.isoformat(),
+        "changed_at": evaluation.updated_at.isoformat(),
+        "comment": evaluation.comment,
+        "answers": [
+            {"question": answer.question.text, "about": answer.speaker_name or None, "value": answer.value}
+            for answer in evaluation.answers.select_related("question").order_by("pk")
+        ],
     }
 
 

@@ -13,6 +13,7 @@ from wagtail.search import index
 from core.site_address import absolute
 from home.blocks import BodyBlock
 from home.models import BasePage
+from webinars.evaluations.satisfaction import MIN_RESPONDENTS, satisfaction_indices
 from webinars.statistics import charts, figures
 
 SORT_PARAM, DIRECTION_PARAM = "urut", "arah"
@@ -65,12 +66,17 @@ class StatisticsPage(RoutablePageMixin, BasePage):
     def index(self, request):
         archive = figures.for_request(request)
         key, descending = _sorting(request)
+        episodes = archive.sorted_episodes(key, descending)
+        # Not cached with the figures: answers come in all week, and the page cache is enough.
+        indices = satisfaction_indices([row.page_id for row in episodes])
         return self.render(
             request,
             context_overrides={
                 "statistics": archive,
                 "totals": archive.totals,
-                "episodes": archive.sorted_episodes(key, descending),
+                "episodes": episodes,
+                "episode_rows": [(row, indices.get(row.page_id)) for row in episodes],
+                "minimum_respondents": MIN_RESPONDENTS,
                 "sort_links": _sort_links(key, descending),
                 "charts": charts.series_charts(archive),
             },

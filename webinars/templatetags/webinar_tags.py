@@ -4,7 +4,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
+from core.dates import wita_text
 from webinars.episodes.models import EpisodePage
+from webinars.evaluations.links import evaluation_url as signed_evaluation_url
+from webinars.evaluations.satisfaction import satisfaction_index
 from webinars.statistics import figures as statistics
 from webinars.statistics.models import StatisticsPage
 
@@ -19,6 +22,24 @@ def wita_range(episode):
     if start.date() == end.date():
         return f"{day}, pukul {start:%H.%M}–{end:%H.%M} WITA"
     return f"{day}, pukul {start:%H.%M} – {date_format(end, 'l, j F Y')}, pukul {end:%H.%M} WITA"
+
+
+@register.filter
+def wita_moment(moment):
+    """'Kamis, 10 Juli 2025 pukul 09.00 WITA'."""
+    return wita_text(moment) if moment else ""
+
+
+@register.simple_tag
+def evaluation_url(registration):
+    """The full signed address of this registration's evaluation, for emails."""
+    return signed_evaluation_url(registration)
+
+
+@register.simple_tag
+def episode_satisfaction(episode):
+    """The episode's SatisfactionIndex, or None below the respondents it needs."""
+    return satisfaction_index(episode)
 
 
 @register.filter
