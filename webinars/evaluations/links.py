@@ -5,22 +5,20 @@ registration code and an HMAC of it under this room's salt, so it carries no per
 the confirmation link cannot be turned into this one.
 """
 
-from django.conf import settings
-
-from webinars.registrations.links import make_token, read_token
+from core.site_address import page_root_url
+from webinars.registrations.links import read_token, subpage_path
 
 EVALUATION_SALT = "webinars.evaluation"
 
 
-def evaluation_path(registration):
-    episode = registration.episode
-    return episode.url + episode.reverse_subpage(
-        "evaluation", args=[make_token(registration, EVALUATION_SALT)]
-    )
+def evaluation_path(registration, request=None):
+    """The evaluation page's path on the episode's Site ('/webinar/seri-41/evaluasi/<token>/')."""
+    return subpage_path(registration, "evaluation", EVALUATION_SALT, request)
 
 
 def evaluation_url(registration):
-    return settings.SITE_URL + evaluation_path(registration)
+    """The evaluation page's absolute URL on the Site serving the episode (for emails)."""
+    return page_root_url(registration.episode) + evaluation_path(registration)
 
 
 def registration_code(token):

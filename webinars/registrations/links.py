@@ -29,7 +29,7 @@ def read_token(token, salt):
     return None
 
 
-def _subpage_path(registration, route, salt, request=None):
+def subpage_path(registration, route, salt, request=None):
     """The sub-route's path on the episode's Site ('/webinar/seri-41/daftar/selesai/<token>/'),
     also when several Sites exist (where Wagtail's page.url becomes a full URL)."""
     episode = registration.episode
@@ -38,11 +38,11 @@ def _subpage_path(registration, route, salt, request=None):
 
 
 def confirmation_path(registration, request=None):
-    return _subpage_path(registration, "registration_done", CONFIRMATION_SALT, request)
+    return subpage_path(registration, "registration_done", CONFIRMATION_SALT, request)
 
 
 def cancel_path(registration, request=None):
-    return _subpage_path(registration, "registration_cancel", CANCEL_SALT, request)
+    return subpage_path(registration, "registration_cancel", CANCEL_SALT, request)
 
 
 def confirmation_url(registration):
