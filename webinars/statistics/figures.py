@@ -95,8 +95,10 @@ version; a field is renamed, removed or changes meaning only with a new ``schema
           "series_number": 40, "title": "…", "url": "https://…/webinar/…/",
           "start": "2025-07-10T09:00:00+08:00", "end": "2025-07-10T12:00:00+08:00",
           "jp": null, "source": "reported",
-          "registrations": null, "participants": 2888, "certificates": null, "jp_delivered": null
-        }
+          "registrations": null, "participants": 2888, "certificates": null, "jp_delivered": null,
+          "satisfaction": null                      # or the satisfaction index (IKM), from 5
+        }                                           # respondents: {"index": 89.5, "grade": "A",
+                                                    # "performance": "Sangat Baik", "respondents": 12}
       ],
       "years": [
         {"year": 2025, "episodes": 1, "participants": 2888, "participants_episodes": 1,
@@ -124,6 +126,8 @@ A ``count`` of ``null`` is a hidden cell; ``"withheld": true`` means no cells ar
 The CSV (``/statistik/csv/``) has one row per ended episode with the columns of ``CSV_COLUMNS``,
 named as in the JSON episodes, UTF-8 with a byte-order mark so that Excel reads it correctly; a
 title is written as ``core.exports.csv_text`` writes every spreadsheet's text (never a formula).
+The satisfaction index is written with a decimal point and two decimals (``89.50``), as other
+systems read it; its three columns are empty below 5 respondents.
 """
 
 import csv
@@ -170,6 +174,9 @@ CSV_COLUMNS = [
     "participants",
     "certificates",
     "jp_delivered",
+    "satisfaction_index",
+    "satisfaction_grade",
+    "satisfaction_respondents",
 ]
 # Bump when the cached payload changes shape, so a deploy never reads an old one from Redis.
 _CACHE_KEY = "webinars:statistics:v2:site-{}"
@@ -707,8 +714,10 @@ def _reach(counts, rows):
 # -------
 
 
-def as_json(statistics: SeriesStatistics, build_absolute_uri, page_url) -> dict:
-    """The archive in the documented JSON format (see the module docstring)."""
+def as_json(statistics: SeriesStatistics, build_absolute_uri, page_url, satisfaction=None) -> dict:
+    """The archive in the documented JSON format (see the module docstring). ``satisfaction``:
+    {episode page id: SatisfactionIndex} for the episodes that publish one (webinars.evaluations)."""
+    satisfaction = satisfaction or {}
     totals = statistics.totals
 
     def absolute(url):
@@ -751,6 +760,7 @@ def as_json(statistics: SeriesStatistics, build_absolute_uri, page_url) -> dict:
                 "participants": row.participants,
                 "certificates": row.certificates,
                 "jp_delivered": row.jp_delivered,
+                "satisfaction": _satisfaction_json(satisfaction.get(row.page_id)),
             }
             for row in statistics.sorted_episodes("seri", descending=False)
         ],
@@ -774,6 +784,17 @@ def as_json(statistics: SeriesStatistics, build_absolute_uri, page_url) -> dict:
     }
 
 
+def _satisfaction_json(index):
+    if index is None:
+        return None
+    return {
+        "index": float(index.value),
+        "grade": index.grade,
+        "performance": index.performance,
+        "respondents": index.respondents,
+    }
+
+
 def _breakdown_json(breakdown):
     if breakdown is None:
         return None
@@ -787,8 +808,10 @@ def _breakdown_json(breakdown):
     }
 
 
-def as_csv(statistics: SeriesStatistics, build_absolute_uri) -> str:
-    """One row per ended episode, oldest first, with a byte-order mark for Excel."""
+def as_csv(statistics: SeriesStatistics, build_absolute_uri, satisfaction=None) -> str:
+    """One row per ended episode, oldest first, with a byte-order mark for Excel. ``satisfaction``
+    as for as_json()."""
+    satisfaction = satisfaction or {}
     buffer = io.StringIO()
     buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -806,9 +829,16 @@ def as_csv(statistics: SeriesStatistics, build_absolute_uri) -> str:
                 _blank(row.participants),
                 _blank(row.certificates),
                 _blank(row.jp_delivered),
+                *_satisfaction_cells(satisfaction.get(row.page_id)),
             ]
         )
     return buffer.getvalue()
+
+
+def _satisfaction_cells(index):
+    if index is None:
+        return ["", "", ""]
+    return [f"{index.value:.2f}", index.grade, index.respondents]
 
 
 def _blank(value):

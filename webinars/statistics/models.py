@@ -86,7 +86,8 @@ class StatisticsPage(RoutablePageMixin, BasePage):
     def csv_file(self, request):
         archive = figures.for_request(request)
         response = HttpResponse(
-            figures.as_csv(archive, partial(absolute, request)), content_type="text/csv; charset=utf-8"
+            figures.as_csv(archive, partial(absolute, request), _published_indices(archive)),
+            content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = 'attachment; filename="statistik-asn-adaptif.csv"'
         return response
@@ -94,10 +95,17 @@ class StatisticsPage(RoutablePageMixin, BasePage):
     @path("json/", name="json")
     def json_file(self, request):
         archive = figures.for_request(request)
-        data = figures.as_json(archive, partial(absolute, request), self.get_url(request))
+        data = figures.as_json(
+            archive, partial(absolute, request), self.get_url(request), _published_indices(archive)
+        )
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
         response["Access-Control-Allow-Origin"] = "*"  # public figures, for other systems to fetch
         return response
+
+
+def _published_indices(archive):
+    """{episode page id: SatisfactionIndex} of the archive's episodes that publish one."""
+    return satisfaction_indices([row.page_id for row in archive.sorted_episodes(DEFAULT_SORT, False)])
 
 
 def _sorting(request):

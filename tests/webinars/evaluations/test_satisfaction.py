@@ -1,5 +1,6 @@
 """The satisfaction index (IKM, PermenPANRB No. 14 Tahun 2017) against values worked out by hand."""
 
+import csv
 from decimal import Decimal
 from fractions import Fraction
 
@@ -132,3 +133,36 @@ def test_the_public_pages_show_the_index_only_from_five_respondents(client, now)
     assert "80,00 (B) 5 responden" in statistics
     assert "IKM = rata-rata nilai semua unsur (setiap unsur berbobot sama) × 25" in statistics
     assert "Komentar rahasia" not in page + statistics
+
+
+@pytest.mark.django_db
+def test_the_archive_csv_and_json_carry_the_index_only_from_five_respondents(client, now):
+    speaker = make_speaker(title="Dr. Satu")
+    episode = make_episode(series_number=41, roles=[(speaker, SpeakerRole.SPEAKER)])
+    archive = statistics_page()
+    questionnaire = Questionnaire.default()
+    keys = [
+        (question, speaker.pk if question.about == "narasumber" else None)
+        for question in questionnaire.questions.all()
+    ]
+    registrations = [make_registration(episode) for _ in range(MIN_RESPONDENTS)]
+    for registration in registrations:
+        check_in(registration)
+
+    def published():
+        row = client.get(archive.url + "json/").json()["episodes"][0]
+        lines = client.get(archive.url + "csv/").content.decode("utf-8-sig").splitlines()
+        cells = dict(zip(next(csv.reader(lines[:1])), next(csv.reader(lines[1:2])), strict=True))
+        columns = ("satisfaction_index", "satisfaction_grade", "satisfaction_respondents")
+        return row["satisfaction"], [cells[column] for column in columns]
+
+    for registration, value in zip(registrations[:4], [4, 4, 3, 3], strict=True):
+        save_evaluation(registration, questionnaire, dict.fromkeys(keys, value))
+    assert published() == (None, ["", "", ""])
+
+    save_evaluation(registrations[4], questionnaire, dict.fromkeys(keys, 2))
+    # (4 + 4 + 3 + 3 + 2) / 5 = 3.2 on every item → 80.00, B.
+    assert published() == (
+        {"index": 80.0, "grade": "B", "performance": "Baik", "respondents": 5},
+        ["80.00", "B", "5"],
+    )

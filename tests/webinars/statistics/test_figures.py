@@ -456,6 +456,9 @@ def test_csv_download(series, client):
         "participants": "2888",
         "certificates": "",
         "jp_delivered": "",
+        "satisfaction_index": "",
+        "satisfaction_grade": "",
+        "satisfaction_respondents": "",
     }
     assert rows[1]["jp_delivered"] == "3800"
 
@@ -510,6 +513,7 @@ def test_json_format(series, client):
         "participants": 2888,
         "certificates": None,
         "jp_delivered": None,
+        "satisfaction": None,
     }
     assert [year["year"] for year in data["years"]] == [2024, 2025]
     assert data["reach"] == {"episodes": 0, "participant_type": None, "regency": None, "agency": None}
@@ -524,6 +528,7 @@ def test_the_json_format_is_documented_in_the_readme_and_the_module():
         "certificates_baseline",
         "jp_delivered",
         "under_threshold",
+        "satisfaction",
     ):
         assert name in documented
         assert name in statistics.__doc__
