@@ -107,8 +107,10 @@ def test_episode_index_from_stored_answers_hidden_below_five_respondents(now):
     assert satisfaction_indices([episode.pk]) == {episode.pk: index}
 
 
-@pytest.mark.django_db
-def test_the_public_pages_show_the_index_only_from_five_respondents(client, now):
+@pytest.fixture
+def five_attendees(now):
+    """Episode 41 with one speaker, the archive page, and answer(i, value, comment): attendee i of
+    five gives every item of the default questionnaire the same value."""
     speaker = make_speaker(title="Dr. Satu")
     episode = make_episode(series_number=41, roles=[(speaker, SpeakerRole.SPEAKER)])
     archive = statistics_page()
@@ -120,12 +122,22 @@ def test_the_public_pages_show_the_index_only_from_five_respondents(client, now)
     registrations = [make_registration(episode) for _ in range(MIN_RESPONDENTS)]
     for registration in registrations:
         check_in(registration)
-    for registration, value in zip(registrations[:4], [4, 4, 3, 3], strict=True):
-        save_evaluation(registration, questionnaire, dict.fromkeys(keys, value), "Komentar rahasia")
+
+    def answer(number, value, comment=""):
+        save_evaluation(registrations[number], questionnaire, dict.fromkeys(keys, value), comment)
+
+    return episode, archive, answer
+
+
+@pytest.mark.django_db
+def test_the_public_pages_show_the_index_only_from_five_respondents(client, five_attendees):
+    episode, archive, answer = five_attendees
+    for number, value in enumerate([4, 4, 3, 3]):
+        answer(number, value, "Komentar rahasia")
     assert "Indeks kepuasan peserta" not in text(client.get(episode.url))
     assert "responden" not in text(client.get(archive.url)).split("Semua episode")[1].split("Sumber angka")[0]
 
-    save_evaluation(registrations[4], questionnaire, dict.fromkeys(keys, 2), "Komentar rahasia")
+    answer(4, 2, "Komentar rahasia")
     # (4 + 4 + 3 + 3 + 2) / 5 = 3.2 on every item → 80.00, B.
     page = text(client.get(episode.url))
     assert "Indeks kepuasan peserta (IKM, 5 responden; cara menghitung ) 80,00 · mutu B (Baik)" in page
@@ -136,18 +148,8 @@ def test_the_public_pages_show_the_index_only_from_five_respondents(client, now)
 
 
 @pytest.mark.django_db
-def test_the_archive_csv_and_json_carry_the_index_only_from_five_respondents(client, now):
-    speaker = make_speaker(title="Dr. Satu")
-    episode = make_episode(series_number=41, roles=[(speaker, SpeakerRole.SPEAKER)])
-    archive = statistics_page()
-    questionnaire = Questionnaire.default()
-    keys = [
-        (question, speaker.pk if question.about == "narasumber" else None)
-        for question in questionnaire.questions.all()
-    ]
-    registrations = [make_registration(episode) for _ in range(MIN_RESPONDENTS)]
-    for registration in registrations:
-        check_in(registration)
+def test_the_archive_csv_and_json_carry_the_index_only_from_five_respondents(client, five_attendees):
+    _episode, archive, answer = five_attendees
 
     def published():
         row = client.get(archive.url + "json/").json()["episodes"][0]
@@ -156,11 +158,11 @@ def test_the_archive_csv_and_json_carry_the_index_only_from_five_respondents(cli
         columns = ("satisfaction_index", "satisfaction_grade", "satisfaction_respondents")
         return row["satisfaction"], [cells[column] for column in columns]
 
-    for registration, value in zip(registrations[:4], [4, 4, 3, 3], strict=True):
-        save_evaluation(registration, questionnaire, dict.fromkeys(keys, value))
+    for number, value in enumerate([4, 4, 3, 3]):
+        answer(number, value)
     assert published() == (None, ["", "", ""])
 
-    save_evaluation(registrations[4], questionnaire, dict.fromkeys(keys, 2))
+    answer(4, 2)
     # (4 + 4 + 3 + 3 + 2) / 5 = 3.2 on every item → 80.00, B.
     assert published() == (
         {"index": 80.0, "grade": "B", "performance": "Baik", "respondents": 5},
